@@ -1,0 +1,1 @@
+"""User accounts: the platform's user model, sign-up and the sign-in pages."""

@@ -1,0 +1,282 @@
+"""Page types of the course tree.
+
+Catalogue → course → module → lesson, enforced with ``parent_page_types`` and
+``subpage_types``. Each lesson carries ``lesson_uuid``, the stable identifier
+its learning records use: it moves with the page, and a copied lesson gets a
+fresh one so the two are tracked apart.
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from lms.models import CompletionRule
+
+from ..blocks import RICH_TEXT_FEATURES, LessonBodyBlock
+
+
+class Audience(models.TextChoices):
+    IN_SERVICE = "in_service", _("In-service teachers")
+    PRE_SERVICE = "pre_service", _("Pre-service teachers")
+    SCHOOL_LEADERS = "school_leaders", _("School leaders")
+    VET_INSTRUCTORS = "vet_instructors", _("VET instructors")
+    PARENTS = "parents", _("Parents")
+
+
+class Language(models.TextChoices):
+    AZERBAIJANI = "az", _("Azerbaijani")
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+
+
+class CourseTreePage(Page):
+    """Shared behaviour of the pages inside a course (abstract)."""
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def course(self):
+        if isinstance(self, CoursePage):
+            return self
+        return CoursePage.objects.ancestor_of(self).first()
+
+
+class CatalogueIndexPage(Page):
+    """The course catalogue: lists live courses, filtered and searchable."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+    template = "courses/catalogue_index_page.html"
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(self, request))
+        return context
+
+
+class CoursePage(CourseTreePage):
+    """A course: what a learner enrols in and completes."""
+
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences for the catalogue.")
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    programme = models.ForeignKey(
+        "courses.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language.choices, default=Language.AZERBAIJANI
+    )
+    cpd_hours = models.DecimalField(
+        _("CPD hours"),
+        max_digits=5,
+        decimal_places=1,
+        default=0,
+        help_text=_("Continuing professional development hours awarded on completion."),
+    )
+    duration_minutes = models.PositiveIntegerField(
+        _("estimated duration (minutes)"), default=60
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image_alt = models.CharField(
+        _("cover image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        InlinePanel("learning_outcomes", label=_("Learning outcomes"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("programme"),
+                FieldRowPanel([FieldPanel("audience"), FieldPanel("language")]),
+                FieldRowPanel([FieldPanel("cpd_hours"), FieldPanel("duration_minutes")]),
+            ],
+            heading=_("Who and what it is for"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cover_image"), FieldPanel("cover_image_alt")],
+            heading=_("Cover image"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+        index.RelatedFields("learning_outcomes", [index.SearchField("text")]),
+        index.FilterField("programme"),
+        index.FilterField("audience"),
+        index.FilterField("language"),
+    ]
+    parent_page_types = ["courses.CatalogueIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+    template = "courses/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+
+    def clean(self):
+        super().clean()
+        if self.cover_image_id and not self.cover_image_alt.strip():
+            raise ValidationError(
+                {"cover_image_alt": _("Describe the cover image for people who cannot see it.")}
+            )
+
+    @property
+    def duration_hours(self):
+        return round(self.duration_minutes / 60, 1)
+
+    def get_modules(self):
+        return ModulePage.objects.child_of(self).live().order_by("path")
+
+    def get_lessons(self):
+        """Live lessons in course order, in one query whatever the course size."""
+        return (
+            LessonPage.objects.descendant_of(self)
+            .live()
+            .order_by("path")
+            .only(
+                "id",
+                "title",
+                "slug",
+                "path",
+                "depth",
+                "url_path",
+                "live",
+                "lesson_uuid",
+                "required",
+                "estimated_minutes",
+                "completion_rule",
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import course_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_context(self, request))
+        return context
+
+
+class CourseLearningOutcome(Orderable):
+    """One thing a learner can do after the course."""
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="learning_outcomes")
+    text = models.CharField(_("outcome"), max_length=255)
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("learning outcome")
+        verbose_name_plural = _("learning outcomes")
+
+    def __str__(self):
+        return self.text
+
+
+class ModulePage(CourseTreePage):
+    """A group of lessons inside a course."""
+
+    summary = models.TextField(_("summary"), blank=True, max_length=400)
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+    template = "courses/module_page.html"
+
+    class Meta:
+        verbose_name = _("module")
+
+    def serve(self, request, *args, **kwargs):
+        from django.shortcuts import redirect
+
+        course = self.course
+        return redirect(f"{course.get_url(request)}#module-{self.pk}")
+
+
+class LessonPage(CourseTreePage):
+    """A lesson: the unit a learner works through and completes."""
+
+    lesson_uuid = models.UUIDField(
+        _("lesson identifier"),
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Stable identifier used by learning records."),
+    )
+    summary = models.TextField(_("summary"), blank=True, max_length=400)
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+    required = models.BooleanField(
+        _("required"),
+        default=True,
+        help_text=_("Optional lessons do not count towards course completion."),
+    )
+    completion_rule = models.CharField(
+        _("completion"),
+        max_length=8,
+        choices=CompletionRule.choices,
+        default=CompletionRule.ON_READ,
+    )
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("required"),
+                FieldPanel("completion_rule"),
+            ],
+            heading=_("Completion"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+    exclude_fields_in_copy = ["lesson_uuid"]
+    template = "courses/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def serve(self, request, *args, **kwargs):
+        from ..views import serve_lesson
+
+        return serve_lesson(self, request, *args, **kwargs)

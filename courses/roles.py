@@ -1,0 +1,59 @@
+"""The authoring roles: trainers write courses, reviewers approve and publish them.
+
+``ensure_authoring_roles(catalogue)`` is idempotent: it creates the groups,
+their page permissions on the catalogue, and a "Trainer review" workflow
+(Wagtail's own moderation) assigned to the catalogue. ``seed_demo`` calls it;
+a production site runs ``manage.py setup_authoring_roles``.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
+
+TRAINERS = "Trainers"
+REVIEWERS = "Course reviewers"
+WORKFLOW_NAME = "Trainer review"
+
+TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+REVIEWER_PAGE_PERMISSIONS = TRAINER_PAGE_PERMISSIONS + ["publish_page"]
+ADMIN_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+# Marked for translation so the names appear in the message catalogue.
+ROLE_LABELS = {TRAINERS: _("Trainers"), REVIEWERS: _("Course reviewers")}
+
+
+@transaction.atomic
+def ensure_authoring_roles(catalogue):
+    trainers, _created = Group.objects.get_or_create(name=TRAINERS)
+    reviewers, _created = Group.objects.get_or_create(name=REVIEWERS)
+    admin_permissions = [
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in ADMIN_PERMISSIONS
+    ]
+    for group, page_permissions in (
+        (trainers, TRAINER_PAGE_PERMISSIONS),
+        (reviewers, REVIEWER_PAGE_PERMISSIONS),
+    ):
+        group.permissions.add(*admin_permissions)
+        for codename in page_permissions:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=catalogue, permission=permission
+            )
+
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task, _created = GroupApprovalTask.objects.get_or_create(name="Review by a course reviewer")
+    task.groups.add(reviewers)
+    if not workflow.workflow_tasks.filter(task=task).exists():
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=catalogue, defaults={"workflow": workflow})
+    return trainers, reviewers, workflow

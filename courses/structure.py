@@ -1,0 +1,69 @@
+"""Keep lms's view of each course (:class:`lms.models.CourseItem`) in step with the page tree.
+
+A lesson counts when it is live and its module is live. Publishing a lesson
+upserts one item; unpublishing or deleting it deactivates it; moves and
+module-level changes re-sync the whole course, because positions and
+membership change.
+"""
+
+from lms.structure import ItemSpec, deactivate_items, sync_course_items, upsert_item
+
+from .models import CoursePage, LessonPage, ModulePage
+
+
+def lesson_spec(lesson, course=None, module=None, *, active=None):
+    course = course or lesson.course
+    module = module or lesson.get_parent()
+    if active is None:
+        active = bool(lesson.live and module.live and course.live)
+    return ItemSpec(
+        uuid=lesson.lesson_uuid,
+        course_id=course.pk,
+        module_id=module.pk if module else None,
+        page_id=lesson.pk,
+        title=lesson.title,
+        path=lesson.path,
+        required=lesson.required,
+        completion_rule=lesson.completion_rule,
+        is_active=active,
+    )
+
+
+def register_lesson(lesson):
+    """Tell lms about one lesson (called when it is published or saved live)."""
+    course = lesson.course
+    if course is None:
+        return None
+    return upsert_item(lesson_spec(lesson, course, lesson.get_parent()))
+
+
+def withdraw_lessons(lessons):
+    """Stop counting these lessons; their learners' records stay."""
+    deactivate_items([lesson.lesson_uuid for lesson in lessons])
+
+
+def sync_course(course):
+    """Re-sync every lesson of ``course`` in one go (three queries plus writes)."""
+    modules = {m.path: m for m in ModulePage.objects.child_of(course)}
+    specs = []
+    for lesson in LessonPage.objects.descendant_of(course).order_by("path"):
+        module = modules.get(lesson.path[: -LessonPage.steplen])
+        specs.append(
+            lesson_spec(
+                lesson,
+                course,
+                module,
+                active=bool(lesson.live and module is not None and module.live and course.live),
+            )
+        )
+    sync_course_items(course.pk, specs)
+
+
+def course_of(page):
+    """The course page a page belongs to (itself if it is one), or None."""
+    page = page.specific_deferred
+    if isinstance(page, CoursePage):
+        return page
+    if isinstance(page, ModulePage | LessonPage):
+        return page.course
+    return None

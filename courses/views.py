@@ -1,0 +1,276 @@
+"""Learner-facing views of the course pages: catalogue, course, lesson, enrol, complete.
+
+Every write goes through :func:`lms.services.record_learning` or
+:func:`lms.services.enrol`; nothing here touches records directly. Query
+counts do not grow with the size of a course: a course page or lesson page
+loads its lessons in one query and the learner's records in one more.
+"""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.images import get_image_model
+
+from lms import services
+from lms.models import Enrolment, LessonProgress, Source, Verb
+
+from .forms import CatalogueFilterForm, ProgressForm
+from .models import CoursePage, LessonPage
+
+NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
+
+
+def catalogue_context(catalogue, request):
+    form = CatalogueFilterForm(request.GET or None)
+    courses = CoursePage.objects.live().public().child_of(catalogue)
+    query = ""
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["programme"]:
+            courses = courses.filter(programme=data["programme"])
+        if data["audience"]:
+            courses = courses.filter(audience=data["audience"])
+        if data["language"]:
+            courses = courses.filter(language=data["language"])
+        query = data["q"].strip()
+    courses = courses.select_related("programme").prefetch_related(
+        Prefetch(
+            "cover_image",
+            queryset=get_image_model().objects.prefetch_renditions("fill-640x360"),
+        )
+    )
+    if query:
+        ranked_ids = [page.pk for page in courses.search(query)]
+        by_id = courses.in_bulk(ranked_ids)
+        courses = [by_id[pk] for pk in ranked_ids if pk in by_id]
+    else:
+        courses = courses.order_by("path")
+    page = Paginator(courses, 12).get_page(request.GET.get("page"))
+    enrolments = {}
+    if request.user.is_authenticated:
+        enrolments = {
+            e.course_id: e
+            for e in Enrolment.objects.filter(
+                learner=request.user, course_id__in=[c.pk for c in page.object_list]
+            )
+        }
+    for course in page.object_list:
+        course.enrolment = enrolments.get(course.pk)
+    querystring = request.GET.copy()
+    querystring.pop("page", None)
+    return {
+        "filter_form": form,
+        "courses": page,
+        "query": query,
+        "filter_querystring": querystring.urlencode(),
+        "is_filtered": bool(query) or any(request.GET.get(k) for k in ("programme", "audience", "language")),
+    }
+
+
+def _lesson_states(lessons, summaries):
+    for lesson in lessons:
+        summary = summaries.get(lesson.lesson_uuid)
+        lesson.summary_record = summary
+        if summary is None or (summary.progress == 0 and summary.completed_at is None and not summary.first_visited_at):
+            lesson.state = NOT_STARTED
+        elif summary.completed_at is not None:
+            lesson.state = DONE
+        else:
+            lesson.state = IN_PROGRESS
+    return lessons
+
+
+def _learner_records(course, user):
+    """The learner's enrolment and lesson summaries for one course: two queries."""
+    if not user.is_authenticated:
+        return None, {}
+    enrolment = Enrolment.objects.filter(learner=user, course=course).first()
+    if enrolment is None:
+        return None, {}
+    summaries = {
+        s.item_id: s
+        for s in LessonProgress.objects.filter(learner=user, item__course_id=course.pk).only(
+            "item_id", "progress", "completed_at", "first_visited_at"
+        )
+    }
+    return enrolment, summaries
+
+
+def _resume_lesson(lessons, enrolment):
+    """Where "Continue" takes the learner: the last lesson if unfinished, else the next to do."""
+    if enrolment is not None and enrolment.last_item_id:
+        for lesson in lessons:
+            if lesson.lesson_uuid == enrolment.last_item_id and lesson.state != DONE:
+                return lesson
+    return next((lesson for lesson in lessons if lesson.state != DONE), None)
+
+
+def course_context(course, request):
+    modules = list(course.get_modules())
+    lessons = list(course.get_lessons())
+    enrolment, summaries = _learner_records(course, request.user)
+    _lesson_states(lessons, summaries)
+    by_parent = {}
+    for lesson in lessons:
+        by_parent.setdefault(lesson.path[: -LessonPage.steplen], []).append(lesson)
+    for module in modules:
+        module.lesson_list = by_parent.get(module.path, [])
+    return {
+        "course": course,
+        "modules": modules,
+        "lessons": lessons,
+        "enrolment": enrolment,
+        "resume_lesson": _resume_lesson(lessons, enrolment) if enrolment else None,
+        "first_lesson": lessons[0] if lessons else None,
+        "outcomes": course.learning_outcomes.all(),
+    }
+
+
+def serve_lesson(lesson, request, *args, **kwargs):
+    """Serve a lesson to an enrolled learner, recording the visit.
+
+    Anonymous visitors are sent to sign in; signed-in learners who are not
+    enrolled go back to the course page, except editors of the page, who may
+    read it without anything being recorded.
+    """
+    course = lesson.course
+    if course is None:
+        raise Http404
+    if getattr(request, "is_preview", False):
+        enrolment, summaries = None, {}
+    elif not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    else:
+        enrolment = Enrolment.objects.filter(learner=request.user, course=course).first()
+        if enrolment is None:
+            if not lesson.permissions_for_user(request.user).can_edit():
+                messages.info(request, _("Enrol in this course to start its lessons."))
+                return redirect(course.get_url(request))
+        else:
+            try:
+                services.record_learning(request.user, lesson.lesson_uuid, Verb.VIEWED)
+            except services.UnknownLesson:
+                pass  # Not yet known to the records (e.g. structure sync pending).
+        enrolment, summaries = _learner_records(course, request.user)
+
+    lessons = _lesson_states(list(course.get_lessons()), summaries)
+    index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    current = lessons[index] if index is not None else None
+    context = lesson.get_context(request, *args, **kwargs)
+    context.update(
+        {
+            "course": course,
+            "lessons": lessons,
+            "enrolment": enrolment,
+            "summary": getattr(current, "summary_record", None),
+            "lesson_state": getattr(current, "state", NOT_STARTED),
+            "previous_lesson": lessons[index - 1] if index else None,
+            "next_lesson": lessons[index + 1]
+            if index is not None and index + 1 < len(lessons)
+            else None,
+            "lesson_number": (index or 0) + 1,
+            "lesson_count": len(lessons),
+        }
+    )
+    return TemplateResponse(request, lesson.get_template(request, *args, **kwargs), context)
+
+
+@require_POST
+def enrol(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.get_url(request))
+    enrolment, created = services.enrol(request.user, course)
+    if created:
+        messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
+    else:
+        messages.info(request, _("You are already enrolled in this course."))
+    context = course_context(course, request)
+    target = context["resume_lesson"] or context["first_lesson"]
+    return redirect(target.get_url(request) if target else course.get_url(request))
+
+
+def _lesson_for_learner(request, lesson_uuid):
+    return get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
+
+
+@require_POST
+def mark_complete(request, lesson_uuid):
+    """The "Mark as complete" button: works without JavaScript."""
+    lesson = _lesson_for_learner(request, lesson_uuid)
+    if not request.user.is_authenticated:
+        return redirect_to_login(lesson.get_url(request))
+    course = lesson.course
+    try:
+        result = services.record_learning(
+            request.user, lesson.lesson_uuid, Verb.MARKED_COMPLETE, source=Source.PAGE
+        )
+    except services.UnknownLesson:
+        raise Http404 from None
+    except services.NotEnrolled:
+        messages.info(request, _("Enrol in this course to start its lessons."))
+        return redirect(course.get_url(request))
+    if result.course_completed_now:
+        messages.success(
+            request,
+            _("Congratulations! You have completed “%(course)s”.") % {"course": course.title},
+        )
+        return redirect(course.get_url(request))
+    next_lesson = course.get_lessons().filter(path__gt=lesson.path).first()
+    if result.lesson_completed_now:
+        messages.success(request, _("Lesson complete."))
+    return redirect((next_lesson or course).get_url(request))
+
+
+@require_POST
+def report_progress(request, lesson_uuid):
+    """Progress reports from the lesson page's script; answers JSON."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": _("Sign in to record progress.")}, status=403)
+    lesson = _lesson_for_learner(request, lesson_uuid)
+    if request.content_type == "application/json":
+        try:
+            payload = json.loads(request.body or b"{}")
+        except ValueError:
+            return JsonResponse({"detail": _("The request body is not valid JSON.")}, status=400)
+        if not isinstance(payload, dict):
+            return JsonResponse({"detail": _("Send a JSON object.")}, status=400)
+    else:
+        payload = request.POST
+    form = ProgressForm(payload)
+    if not form.is_valid():
+        return JsonResponse({"detail": _("Invalid progress report."), "errors": form.errors}, status=400)
+    data = form.cleaned_data
+    try:
+        result = services.record_learning(
+            request.user,
+            lesson.lesson_uuid,
+            data["verb"],
+            progress=data.get("progress"),
+            progress_delta=data.get("progress_delta"),
+            time_spent=data.get("time_spent") or 0,
+            source=Source.PAGE,
+        )
+    except services.UnknownLesson as error:
+        return JsonResponse({"detail": " ".join(error.messages)}, status=404)
+    except services.NotEnrolled as error:
+        return JsonResponse({"detail": str(error)}, status=403)
+    except ValidationError as error:
+        return JsonResponse({"detail": " ".join(error.messages)}, status=400)
+    return JsonResponse(
+        {
+            "progress": result.summary.progress,
+            "completed": result.summary.completed_at is not None,
+            "course_progress": result.enrolment.progress,
+            "course_completed": result.enrolment.completed_at is not None,
+        }
+    )

@@ -1,0 +1,51 @@
+"""The platform's own options, in one namespaced settings dict.
+
+A site sets only what it changes::
+
+    LMS = {"MAX_TIME_DELTA_SECONDS": 1800}
+
+and code reads them through ``lms_settings``, which supplies the defaults::
+
+    from lms.conf import lms_settings
+    lms_settings.MAX_TIME_DELTA_SECONDS
+"""
+
+from django.conf import settings
+from django.core.signals import setting_changed
+
+DEFAULTS = {
+    # Largest amount of time one progress report may add. Stops a tab left
+    # open overnight (or a hostile client) from inflating time spent.
+    "MAX_TIME_DELTA_SECONDS": 30 * 60,
+    # A visit within this many seconds of the last one continues the same
+    # session instead of starting a new row.
+    "SESSION_IDLE_SECONDS": 30 * 60,
+}
+
+
+class LmsSettings:
+    def __init__(self, defaults):
+        self.defaults = defaults
+        self._cache = {}
+
+    def __getattr__(self, name):
+        if name not in self.defaults:
+            raise AttributeError(f"Unknown LMS setting: {name!r}")
+        if name not in self._cache:
+            user = getattr(settings, "LMS", {}) or {}
+            self._cache[name] = user.get(name, self.defaults[name])
+        return self._cache[name]
+
+    def reload(self):
+        self._cache.clear()
+
+
+lms_settings = LmsSettings(DEFAULTS)
+
+
+def _reload(*, setting, **kwargs):
+    if setting == "LMS":
+        lms_settings.reload()
+
+
+setting_changed.connect(_reload)

@@ -1,0 +1,80 @@
+"""What lms knows about content: one row per trackable lesson.
+
+Content apps (``courses`` for Wagtail pages; H5P and SCORM packages later)
+keep these rows in step with their own structure through
+:func:`lms.structure.sync_course_items`. Records point at a lesson's stable
+UUID, never at a page id, so they survive pages being moved.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CompletionRule(models.TextChoices):
+    ON_VIEW = "view", _("Complete when opened")
+    ON_READ = "read", _("Complete when read to the end or marked complete")
+    ON_MARK = "mark", _("Complete only when marked complete")
+
+
+class CourseItem(models.Model):
+    """A lesson as the learning records see it.
+
+    ``uuid`` is the lesson's stable identifier (the content keeps the same
+    value). ``path`` sorts items in course order; ``is_active`` is false once
+    the lesson is unpublished or deleted, so old records keep their meaning
+    but the lesson no longer counts towards completion.
+    """
+
+    uuid = models.UUIDField(_("lesson UUID"), unique=True)
+    course = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    module = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("module"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    # Materialised tree path of the lesson page: sorting by it gives course order.
+    path = models.CharField(_("position"), max_length=255)
+    required = models.BooleanField(_("required"), default=True)
+    completion_rule = models.CharField(
+        _("completion rule"),
+        max_length=8,
+        choices=CompletionRule.choices,
+        default=CompletionRule.ON_READ,
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("course item")
+        verbose_name_plural = _("course items")
+        ordering = ["path"]
+        indexes = [
+            models.Index(
+                fields=["course", "is_active", "required", "path"],
+                name="lms_item_course_outline",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def counts_towards_completion(self):
+        return self.required and self.is_active

@@ -1,0 +1,1 @@
+"""Module packs: programme-specific blocks, frameworks and starter content."""

@@ -1,0 +1,1 @@
+"""Public pages of the site that are not courses: the home page and guidance pages."""

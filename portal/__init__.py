@@ -1,0 +1,1 @@
+"""The demo site: settings, URLs and site templates that put the apps together."""

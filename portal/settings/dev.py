@@ -1,0 +1,8 @@
+"""Development settings: the only place with shortcuts (debug, console email)."""
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = True
+SECRET_KEY = "django-insecure-dev-only-key-never-use-in-production"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

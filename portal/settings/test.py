@@ -1,0 +1,13 @@
+"""Test settings: fast password hashing, in-memory mail, isolated media."""
+
+import tempfile
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="ttp-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"
