@@ -125,6 +125,11 @@ class CalloutBlock(blocks.StructBlock):
         label = _("Callout")
         template = "courses/blocks/callout.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["kind_label"] = dict(self.child_blocks["kind"].field.choices).get(value["kind"], "")
+        return context
+
 
 class AccordionItemBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=255)

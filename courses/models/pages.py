@@ -213,7 +213,6 @@ class ModulePage(CourseTreePage):
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
-    template = "courses/module_page.html"
 
     class Meta:
         verbose_name = _("module")

@@ -107,6 +107,10 @@ class Enrolment(models.Model):
     def percent(self):
         return round(self.progress * 100)
 
+    @property
+    def dom_id(self):
+        return f"enrolment-{self.pk}-progress"
+
 
 class LessonProgress(models.Model):
     """One learner's summary for one lesson (Kolibri's ContentSummaryLog).

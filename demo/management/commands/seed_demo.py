@@ -1,0 +1,193 @@
+"""Build the demo site: home page, catalogue, three courses, a guidance page and demo users.
+
+Idempotent: pages and users that exist are left alone (so trainers' edits
+survive), missing ones are created. Demo users exist only with DEBUG on
+(the dev settings), and their passwords are printed at the end.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from courses.models import CatalogueIndexPage, CourseLearningOutcome, CoursePage, LessonPage, ModulePage, Programme
+from courses.roles import REVIEWERS, TRAINERS, ensure_authoring_roles
+from demo import content_vet
+from demo.content_site import GUIDANCE_PAGES, HOME
+from lms import services
+from lms.models import Verb
+from modules.inclusive_ed import starter
+from pages.models import GuidancePage, HomePage
+
+CENTRE_STAFF = "Resource centre staff"
+
+DEMO_USERS = [
+    # username, first name, last name, groups, superuser, password
+    ("teacher", "Aysel", "Mammadova", [], False, "teacher-demo-2026"),
+    ("student", "Murad", "Aliyev", [], False, "student-demo-2026"),
+    ("trainer", "Leyla", "Hasanova", [TRAINERS], False, "trainer-demo-2026"),
+    ("reviewer", "Elvin", "Guliyev", [REVIEWERS], False, "reviewer-demo-2026"),
+    ("centre", "Sevinj", "Huseynova", [CENTRE_STAFF], False, "centre-demo-2026"),
+    ("admin", "Platform", "Administrator", [], True, "admin-demo-2026"),
+]
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+class Command(BaseCommand):
+    help = "Create the demo content and demo users (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-users", action="store_true", help="Create content only, no demo accounts."
+        )
+
+    def handle(self, *args, **options):
+        create_users = not options["no_users"]
+        if create_users and not settings.DEBUG:
+            raise CommandError(
+                "Demo users have well-known passwords and are created only with DEBUG on. "
+                "Use --no-users to create the content alone."
+            )
+        with transaction.atomic():
+            home = self.home_page()
+            catalogue = self.catalogue(home)
+            for course in starter.COURSES + content_vet.COURSES:
+                self.course(catalogue, course)
+            for guidance in GUIDANCE_PAGES:
+                self.guidance(home, guidance)
+            ensure_authoring_roles(catalogue)
+            Group.objects.get_or_create(name=CENTRE_STAFF)
+            if create_users:
+                users = self.users()
+                self.sample_progress(users["student"], catalogue)
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready at {catalogue.url}"))
+        if create_users:
+            self.stdout.write("Demo accounts (development only):")
+            for username, first, last, groups, superuser, password in DEMO_USERS:
+                role = "administrator" if superuser else (", ".join(groups) or "learner")
+                self.stdout.write(f"  {username:<9} {password:<20} {first} {last} ({role})")
+
+    def home_page(self):
+        home = HomePage.objects.first()
+        if home is not None:
+            return home
+        root = Page.get_first_root_node()
+        # Wagtail's installation leaves a placeholder "Welcome" page; replace it.
+        for placeholder in root.get_children().filter(slug="home"):
+            placeholder.delete()
+        home = root.add_child(instance=HomePage(slug="home", **HOME))
+        publish(home)
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        else:
+            site.root_page = home
+            site.save()
+        return home
+
+    def catalogue(self, home):
+        catalogue = CatalogueIndexPage.objects.first()
+        if catalogue is None:
+            catalogue = home.add_child(
+                instance=CatalogueIndexPage(
+                    title="Courses",
+                    slug="courses",
+                    intro=(
+                        "<p>Free online courses for teachers, student teachers, school "
+                        "leaders and VET instructors. Study at your own pace, on any "
+                        "device, and earn CPD hours.</p>"
+                    ),
+                )
+            )
+            publish(catalogue)
+        return catalogue
+
+    def course(self, catalogue, data):
+        course = CoursePage.objects.filter(slug=data["slug"]).first()
+        if course is None:
+            course = CoursePage(
+                title=data["title"],
+                slug=data["slug"],
+                summary=data["summary"],
+                intro=data["intro"],
+                programme=Programme.objects.get(slug=data["programme"]),
+                audience=data["audience"],
+                language=data["language"],
+                cpd_hours=data["cpd_hours"],
+                duration_minutes=data["duration_minutes"],
+            )
+            course.learning_outcomes = [
+                CourseLearningOutcome(text=text, sort_order=index)
+                for index, text in enumerate(data["learning_outcomes"])
+            ]
+            catalogue.add_child(instance=course)
+            publish(course)
+        for module_data in data["modules"]:
+            module = ModulePage.objects.child_of(course).filter(slug=module_data["slug"]).first()
+            if module is None:
+                module = course.add_child(
+                    instance=ModulePage(
+                        title=module_data["title"],
+                        slug=module_data["slug"],
+                        summary=module_data.get("summary", ""),
+                    )
+                )
+                publish(module)
+            for lesson_data in module_data["lessons"]:
+                if LessonPage.objects.child_of(module).filter(slug=lesson_data["slug"]).exists():
+                    continue
+                lesson = module.add_child(
+                    instance=LessonPage(
+                        title=lesson_data["title"],
+                        slug=lesson_data["slug"],
+                        estimated_minutes=lesson_data.get("minutes", 10),
+                        body=lesson_data["body"],
+                    )
+                )
+                publish(lesson)
+        return course
+
+    def guidance(self, home, data):
+        if GuidancePage.objects.child_of(home).filter(slug=data["slug"]).exists():
+            return
+        publish(home.add_child(instance=GuidancePage(**data)))
+
+    def users(self):
+        User = get_user_model()
+        users = {}
+        for username, first, last, groups, superuser, password in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@demo.example.org",
+                    "is_staff": superuser,
+                    "is_superuser": superuser,
+                },
+            )
+            if created:
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            user.groups.add(*Group.objects.filter(name__in=groups))
+            users[username] = user
+        return users
+
+    def sample_progress(self, student, catalogue):
+        """Give the student teacher a course under way, so dashboards show real numbers."""
+        course = CoursePage.objects.child_of(catalogue).get(
+            slug="foundations-of-inclusive-education"
+        )
+        _enrolment, created = services.enrol(student, course)
+        if created:
+            for lesson in course.get_lessons()[:3]:
+                services.record_learning(student, lesson.lesson_uuid, Verb.VIEWED)
+                services.record_learning(
+                    student, lesson.lesson_uuid, Verb.MARKED_COMPLETE, time_spent=600
+                )
