@@ -7,6 +7,7 @@ loads its lessons in one query and the learner's records in one more.
 """
 
 import json
+from contextlib import suppress
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -72,7 +73,8 @@ def catalogue_context(catalogue, request):
         "courses": page,
         "query": query,
         "filter_querystring": querystring.urlencode(),
-        "is_filtered": bool(query) or any(request.GET.get(k) for k in ("programme", "audience", "language")),
+        "is_filtered": bool(query)
+        or any(request.GET.get(k) for k in ("programme", "audience", "language")),
     }
 
 
@@ -80,7 +82,9 @@ def _lesson_states(lessons, summaries):
     for lesson in lessons:
         summary = summaries.get(lesson.lesson_uuid)
         lesson.summary_record = summary
-        if summary is None or (summary.progress == 0 and summary.completed_at is None and not summary.first_visited_at):
+        if summary is None or (
+            summary.progress == 0 and summary.completed_at is None and not summary.first_visited_at
+        ):
             lesson.state = NOT_STARTED
         elif summary.completed_at is not None:
             lesson.state = DONE
@@ -156,10 +160,9 @@ def serve_lesson(lesson, request, *args, **kwargs):
                 messages.info(request, _("Enrol in this course to start its lessons."))
                 return redirect(course.get_url(request))
         else:
-            try:
+            # A lesson not yet known to the records (structure sync pending) is still shown.
+            with suppress(services.UnknownLesson):
                 services.record_learning(request.user, lesson.lesson_uuid, Verb.VIEWED)
-            except services.UnknownLesson:
-                pass  # Not yet known to the records (e.g. structure sync pending).
         enrolment, summaries = _learner_records(course, request.user)
 
     lessons = _lesson_states(list(course.get_lessons()), summaries)
@@ -248,7 +251,9 @@ def report_progress(request, lesson_uuid):
         payload = request.POST
     form = ProgressForm(payload)
     if not form.is_valid():
-        return JsonResponse({"detail": _("Invalid progress report."), "errors": form.errors}, status=400)
+        return JsonResponse(
+            {"detail": _("Invalid progress report."), "errors": form.errors}, status=400
+        )
     data = form.cleaned_data
     try:
         result = services.record_learning(

@@ -1,1 +1,4 @@
-"""The demo content set: ``manage.py seed_demo`` makes a fresh install look like a real programme."""
+"""The demo content set.
+
+``manage.py seed_demo`` makes a fresh install look like a real programme.
+"""

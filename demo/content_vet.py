@@ -80,7 +80,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "How it differs from traditional training", "level": "h2"},
+                                "value": {
+                                    "text": "How it differs from traditional training",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",

@@ -20,6 +20,8 @@ DEFAULTS = {
     # A visit within this many seconds of the last one continues the same
     # session instead of starting a new row.
     "SESSION_IDLE_SECONDS": 30 * 60,
+    # Where "Find a course" links from the learner's dashboard.
+    "CATALOGUE_URL": "/",
 }
 
 

@@ -111,11 +111,7 @@ def record_learning(
         summary = _locked_summary(learner, item, now)
         before = summary.progress
         target = before
-        if verb == Verb.MARKED_COMPLETE:
-            target = 1.0
-        elif verb == Verb.VIEWED and item.completion_rule == CompletionRule.ON_VIEW:
-            target = 1.0
-        elif verb == Verb.REACHED_END and item.completion_rule != CompletionRule.ON_MARK:
+        if _completes(verb, item.completion_rule):
             target = 1.0
         elif verb == Verb.PROGRESSED:
             target = new_progress if progress is not None else before + new_progress
@@ -169,6 +165,17 @@ def record_learning(
         lesson_completed_now=lesson_completed_now,
         course_completed_now=course_completed_now,
     )
+
+
+def _completes(verb, rule):
+    """Whether ``verb`` completes a lesson under its completion ``rule``."""
+    if verb == Verb.MARKED_COMPLETE:
+        return True
+    if verb == Verb.VIEWED:
+        return rule == CompletionRule.ON_VIEW
+    if verb == Verb.REACHED_END:
+        return rule != CompletionRule.ON_MARK
+    return False
 
 
 def refresh_course_aggregates(course_id, *, learner_id=None):
@@ -285,7 +292,9 @@ def _validated_time(time_spent):
     try:
         value = float(time_spent or 0)
     except (TypeError, ValueError):
-        raise ValidationError(_("Time spent must be a number of seconds."), code="invalid") from None
+        raise ValidationError(
+            _("Time spent must be a number of seconds."), code="invalid"
+        ) from None
     if value != value or value < 0:
         raise ValidationError(_("Time spent cannot be negative."), code="negative_time")
     return min(value, float(lms_settings.MAX_TIME_DELTA_SECONDS))

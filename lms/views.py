@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.shortcuts import render
 from wagtail.models import Page
 
+from .conf import lms_settings
 from .models import CourseItem, Enrolment, LessonProgress
 
 
@@ -33,9 +34,7 @@ def dashboard(request):
         .order_by("completed_at", "-last_activity_at", "-enrolled_at")
     )
     enrolments = list(enrolments)
-    next_pages = Page.objects.in_bulk(
-        [e.next_page_id for e in enrolments if e.next_page_id]
-    )
+    next_pages = Page.objects.in_bulk([e.next_page_id for e in enrolments if e.next_page_id])
     in_progress, completed = [], []
     for enrolment in enrolments:
         enrolment.course_url = enrolment.course.get_url(request)
@@ -45,5 +44,9 @@ def dashboard(request):
     return render(
         request,
         "lms/dashboard.html",
-        {"in_progress": in_progress, "completed": completed},
+        {
+            "in_progress": in_progress,
+            "completed": completed,
+            "catalogue_url": lms_settings.CATALOGUE_URL,
+        },
     )

@@ -32,7 +32,9 @@ class HomePage(Page):
         context["featured_courses"] = (
             CoursePage.objects.live().public().descendant_of(self).select_related("programme")[:6]
         )
-        context["guidance_pages"] = GuidancePage.objects.live().public().child_of(self).only("title", "url_path", "summary")
+        context["guidance_pages"] = (
+            GuidancePage.objects.live().public().child_of(self).only("title", "url_path", "summary")
+        )
         return context
 
 

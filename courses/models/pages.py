@@ -95,9 +95,7 @@ class CoursePage(CourseTreePage):
         default=0,
         help_text=_("Continuing professional development hours awarded on completion."),
     )
-    duration_minutes = models.PositiveIntegerField(
-        _("estimated duration (minutes)"), default=60
-    )
+    duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=60)
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("cover image"),

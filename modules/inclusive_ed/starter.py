@@ -88,7 +88,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "The words of article 24, paragraph 2", "level": "h2"},
+                                "value": {
+                                    "text": "The words of article 24, paragraph 2",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -120,7 +123,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "What this means in an ordinary classroom", "level": "h2"},
+                                "value": {
+                                    "text": "What this means in an ordinary classroom",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -209,7 +215,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "The numbers behind the programme", "level": "h2"},
+                                "value": {
+                                    "text": "The numbers behind the programme",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -234,7 +243,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "The State Programme for 2018-2024", "level": "h2"},
+                                "value": {
+                                    "text": "The State Programme for 2018-2024",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -459,7 +471,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "2. Multiple means of representation", "level": "h2"},
+                                "value": {
+                                    "text": "2. Multiple means of representation",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -476,7 +491,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "3. Multiple means of action and expression", "level": "h2"},
+                                "value": {
+                                    "text": "3. Multiple means of action and expression",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -668,7 +686,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "Accommodations and modifications", "level": "h2"},
+                                "value": {
+                                    "text": "Accommodations and modifications",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -697,7 +718,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "Use formative assessment every day", "level": "h2"},
+                                "value": {
+                                    "text": "Use formative assessment every day",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -1187,7 +1211,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "Why it matters beyond the classroom", "level": "h2"},
+                                "value": {
+                                    "text": "Why it matters beyond the classroom",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -1273,7 +1300,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "The social model and the rights-based approach", "level": "h2"},
+                                "value": {
+                                    "text": "The social model and the rights-based approach",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -1494,7 +1524,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "Barriers to learning and participation", "level": "h2"},
+                                "value": {
+                                    "text": "Barriers to learning and participation",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -1593,7 +1626,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "Engagement, representation, action and expression", "level": "h2"},
+                                "value": {
+                                    "text": "Engagement, representation, action and expression",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -1822,7 +1858,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "Who is involved and what it contains", "level": "h2"},
+                                "value": {
+                                    "text": "Who is involved and what it contains",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",
@@ -1914,7 +1953,10 @@ COURSES = [
                             },
                             {
                                 "type": "heading",
-                                "value": {"text": "Families of children with disabilities", "level": "h2"},
+                                "value": {
+                                    "text": "Families of children with disabilities",
+                                    "level": "h2",
+                                },
                             },
                             {
                                 "type": "paragraph",

@@ -12,7 +12,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from courses.models import CatalogueIndexPage, CourseLearningOutcome, CoursePage, LessonPage, ModulePage, Programme
+from courses.models import (
+    CatalogueIndexPage,
+    CourseLearningOutcome,
+    CoursePage,
+    LessonPage,
+    ModulePage,
+    Programme,
+)
 from courses.roles import REVIEWERS, TRAINERS, ensure_authoring_roles
 from demo import content_vet
 from demo.content_site import GUIDANCE_PAGES, HOME
