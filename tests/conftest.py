@@ -1,0 +1,63 @@
+"""Shared fixtures: a small published course tree and some learners."""
+
+import pytest
+from wagtail.models import Site
+
+from accounts.factories import UserFactory
+from courses.factories import (
+    CatalogueIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    ModulePageFactory,
+)
+from lms import services
+
+
+@pytest.fixture
+def home(db):
+    return Site.objects.get(is_default_site=True).root_page
+
+
+@pytest.fixture
+def catalogue(home):
+    return CatalogueIndexPageFactory(parent=home, slug="courses")
+
+
+@pytest.fixture
+def course(catalogue):
+    """A published course: two modules, three required lessons and one optional."""
+    course = CoursePageFactory(parent=catalogue, title="Inclusive classrooms", slug="inclusive")
+    first = ModulePageFactory(parent=course, title="Rights", slug="rights")
+    second = ModulePageFactory(parent=course, title="Practice", slug="practice")
+    LessonPageFactory(parent=first, title="Article 24", slug="article-24")
+    LessonPageFactory(parent=first, title="What inclusion means", slug="meaning")
+    LessonPageFactory(parent=second, title="Universal design", slug="udl")
+    LessonPageFactory(parent=second, title="Further reading", slug="reading", required=False)
+    return course
+
+
+@pytest.fixture
+def lessons(course):
+    return list(course.get_lessons())
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(username="aysel")
+
+
+@pytest.fixture
+def other_learner(db):
+    return UserFactory(username="murad")
+
+
+@pytest.fixture
+def enrolled(learner, course):
+    enrolment, _created = services.enrol(learner, course)
+    return enrolment
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client
