@@ -26,7 +26,11 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
 
 
 class PageFactory(factory.django.DjangoModelFactory):
-    """Adds the page under ``parent`` (default: the tree root) and publishes it."""
+    """Adds the page under ``parent`` (default: the tree root) and publishes it.
+
+    With ``publish=False`` the page is saved without a revision and no publish
+    signal fires (pass ``live=False`` for a draft).
+    """
 
     class Meta:
         abstract = True
@@ -38,8 +42,6 @@ class PageFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
         parent = parent or Page.get_first_root_node()
         page = model_class(*args, **kwargs)
-        if not publish:
-            page.live = False
         parent.add_child(instance=page)
         if publish:
             page.save_revision().publish()

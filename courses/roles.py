@@ -9,7 +9,13 @@ a production site runs ``manage.py setup_authoring_roles``.
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 TRAINERS = "Trainers"
 REVIEWERS = "Course reviewers"
@@ -53,7 +59,6 @@ def ensure_authoring_roles(catalogue):
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     task, _created = GroupApprovalTask.objects.get_or_create(name="Review by a course reviewer")
     task.groups.add(reviewers)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=catalogue, defaults={"workflow": workflow})
     return trainers, reviewers, workflow

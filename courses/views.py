@@ -7,7 +7,6 @@ loads its lessons in one query and the learner's records in one more.
 """
 
 import json
-from contextlib import suppress
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -100,13 +99,16 @@ def _learner_records(course, user):
     enrolment = Enrolment.objects.filter(learner=user, course=course).first()
     if enrolment is None:
         return None, {}
-    summaries = {
-        s.item_id: s
-        for s in LessonProgress.objects.filter(learner=user, item__course_id=course.pk).only(
+    return enrolment, _lesson_summaries(course, user)
+
+
+def _lesson_summaries(course, user):
+    return {
+        summary.item_id: summary
+        for summary in LessonProgress.objects.filter(learner=user, item__course_id=course.pk).only(
             "item_id", "progress", "completed_at", "first_visited_at"
         )
     }
-    return enrolment, summaries
 
 
 def _resume_lesson(lessons, enrolment):
@@ -149,21 +151,21 @@ def serve_lesson(lesson, request, *args, **kwargs):
     course = lesson.course
     if course is None:
         raise Http404
-    if getattr(request, "is_preview", False):
-        enrolment, summaries = None, {}
-    elif not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    else:
-        enrolment = Enrolment.objects.filter(learner=request.user, course=course).first()
-        if enrolment is None:
-            if not lesson.permissions_for_user(request.user).can_edit():
-                messages.info(request, _("Enrol in this course to start its lessons."))
-                return redirect(course.get_url(request))
-        else:
-            # A lesson not yet known to the records (structure sync pending) is still shown.
-            with suppress(services.UnknownLesson):
-                services.record_learning(request.user, lesson.lesson_uuid, Verb.VIEWED)
-        enrolment, summaries = _learner_records(course, request.user)
+    enrolment, summaries = None, {}
+    if not getattr(request, "is_preview", False):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        try:
+            result = services.record_learning(request.user, lesson.lesson_uuid, Verb.VIEWED)
+            enrolment, summaries = result.enrolment, _lesson_summaries(course, request.user)
+        except services.NotEnrolled:
+            pass
+        except services.UnknownLesson:
+            # Not yet known to the records (structure sync pending): show it unrecorded.
+            enrolment, summaries = _learner_records(course, request.user)
+        if enrolment is None and not lesson.permissions_for_user(request.user).can_edit():
+            messages.info(request, _("Enrol in this course to start its lessons."))
+            return redirect(course.get_url(request))
 
     lessons = _lesson_states(list(course.get_lessons()), summaries)
     index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)

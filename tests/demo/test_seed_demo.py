@@ -1,0 +1,58 @@
+"""seed_demo builds the demo site, and running it again changes nothing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from courses.models import CoursePage, LessonPage, ModulePage
+from lms.models import CourseItem, Enrolment
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        Page.objects.count(),
+        get_user_model().objects.count(),
+        CourseItem.objects.count(),
+        Enrolment.objects.count(),
+    )
+
+
+def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    first = snapshot()
+    call_command("seed_demo")
+    assert snapshot() == first
+    out = capsys.readouterr().out
+    assert "teacher-demo-2026" in out
+
+    assert CoursePage.objects.live().count() == 3
+    for course in CoursePage.objects.all():
+        assert ModulePage.objects.child_of(course).count() >= 3
+        assert LessonPage.objects.descendant_of(course).count() >= 8
+    assert CourseItem.objects.filter(is_active=True).count() == LessonPage.objects.count()
+    assert client.get("/courses/").status_code == 200
+    assert client.get("/").status_code == 200
+
+
+def test_demo_content_draws_on_the_programme_documents(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--no-users")
+    text = " ".join(str(lesson.body) for lesson in LessonPage.objects.all())
+    for phrase in (
+        "Article 24",
+        "Universal Design for Learning",
+        "individual education plan",
+        "Agjabadi",
+    ):
+        assert phrase.lower() in text.lower()
+
+
+def test_demo_users_are_refused_outside_development(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
+    assert not get_user_model().objects.exists()
