@@ -15,7 +15,6 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.images import get_image_model
@@ -141,52 +140,55 @@ def course_context(course, request):
     }
 
 
-def serve_lesson(lesson, request, *args, **kwargs):
-    """Serve a lesson to an enrolled learner, recording the visit.
+def admit_learner(lesson, request):
+    """Let an enrolled learner into a lesson and record the visit; else a redirect.
 
     Anonymous visitors are sent to sign in; signed-in learners who are not
     enrolled go back to the course page, except editors of the page, who may
-    read it without anything being recorded.
+    read it without anything being recorded. The learner's records are left
+    on the request for :func:`lesson_context`, so they are read only once.
     """
     course = lesson.course
     if course is None:
         raise Http404
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     enrolment, summaries = None, {}
-    if not getattr(request, "is_preview", False):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        try:
-            result = services.record_learning(request.user, lesson.lesson_uuid, Verb.VIEWED)
-            enrolment, summaries = result.enrolment, _lesson_summaries(course, request.user)
-        except services.NotEnrolled:
-            pass
-        except services.UnknownLesson:
-            # Not yet known to the records (structure sync pending): show it unrecorded.
-            enrolment, summaries = _learner_records(course, request.user)
-        if enrolment is None and not lesson.permissions_for_user(request.user).can_edit():
-            messages.info(request, _("Enrol in this course to start its lessons."))
-            return redirect(course.get_url(request))
+    try:
+        result = services.record_learning(request.user, lesson.lesson_uuid, Verb.VIEWED)
+        enrolment, summaries = result.enrolment, _lesson_summaries(course, request.user)
+    except services.NotEnrolled:
+        pass
+    except services.UnknownLesson:
+        # Not yet known to the records (structure sync pending): show it unrecorded.
+        enrolment, summaries = _learner_records(course, request.user)
+    if enrolment is None and not lesson.permissions_for_user(request.user).can_edit():
+        messages.info(request, _("Enrol in this course to start its lessons."))
+        return redirect(course.get_url(request))
+    request.lesson_records = (enrolment, summaries)
+    return None
 
-    lessons = _lesson_states(list(course.get_lessons()), summaries)
+
+def lesson_context(lesson, request):
+    """Course progress, outline position and neighbours of a lesson (also used in previews)."""
+    course = lesson.course
+    enrolment, summaries = getattr(request, "lesson_records", (None, {}))
+    lessons = _lesson_states(list(course.get_lessons()), summaries) if course else []
     index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     current = lessons[index] if index is not None else None
-    context = lesson.get_context(request, *args, **kwargs)
-    context.update(
-        {
-            "course": course,
-            "lessons": lessons,
-            "enrolment": enrolment,
-            "summary": getattr(current, "summary_record", None),
-            "lesson_state": getattr(current, "state", NOT_STARTED),
-            "previous_lesson": lessons[index - 1] if index else None,
-            "next_lesson": lessons[index + 1]
-            if index is not None and index + 1 < len(lessons)
-            else None,
-            "lesson_number": (index or 0) + 1,
-            "lesson_count": len(lessons),
-        }
-    )
-    return TemplateResponse(request, lesson.get_template(request, *args, **kwargs), context)
+    return {
+        "course": course,
+        "lessons": lessons,
+        "enrolment": enrolment,
+        "summary": getattr(current, "summary_record", None),
+        "lesson_state": getattr(current, "state", NOT_STARTED),
+        "previous_lesson": lessons[index - 1] if index else None,
+        "next_lesson": lessons[index + 1]
+        if index is not None and index + 1 < len(lessons)
+        else None,
+        "lesson_number": (index or 0) + 1,
+        "lesson_count": len(lessons),
+    }
 
 
 @require_POST

@@ -274,6 +274,13 @@ class LessonPage(CourseTreePage):
         verbose_name = _("lesson")
 
     def serve(self, request, *args, **kwargs):
-        from ..views import serve_lesson
+        from ..views import admit_learner
 
-        return serve_lesson(self, request, *args, **kwargs)
+        return admit_learner(self, request) or super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(self, request))
+        return context

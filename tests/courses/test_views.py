@@ -296,3 +296,9 @@ class TestDashboard:
         client.force_login(other_learner)
         response = client.get(reverse("lms:dashboard"))
         assert response.context["in_progress"] == []
+
+
+def test_editors_preview_a_lesson_without_enrolling(lessons):
+    response = lessons[0].make_preview_request()
+    assert response.status_code == 200
+    assert b"Every child learns side by side." in response.content
