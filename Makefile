@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-postgres lint format migrations-check ci clean
+.PHONY: install browser demo test test-postgres lint format migrations-check ci clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+## Debian's Chromium for the browser tests (Playwright never downloads a browser here)
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ] || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
 ## Install, build the demo site on SQLite and serve it on http://127.0.0.1:8000/
 demo: install
 	$(BIN)/python manage.py migrate --noinput
@@ -23,11 +30,11 @@ demo: install
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## Install and run the whole test suite (SQLite unless DATABASE_URL is set)
-test: install
+test: install browser
 	$(BIN)/pytest -n auto
 
 ## The same suite on the local PostgreSQL service
-test-postgres: install
+test-postgres: install browser
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/teacher_training} $(BIN)/pytest -n auto
 
 lint: install

@@ -1,0 +1,93 @@
+"""A teacher enrols, reads lessons to the end and sees the course complete, in a real browser."""
+
+import re
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect
+from wagtail.models import Locale, Page, Site
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from courses.factories import (
+    CatalogueIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    ModulePageFactory,
+)
+from lms.models import Enrolment
+from pages.models import HomePage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def site_course(live_server):
+    catalogue = CatalogueIndexPageFactory(parent=site_home(), slug="courses")
+    course = CoursePageFactory(parent=catalogue, title="Inclusive classrooms", slug="inclusive")
+    module = ModulePageFactory(parent=course, title="Rights", slug="rights")
+    long_body = [
+        {"type": "paragraph", "value": f"<p>Paragraph {n}: every child learns side by side.</p>"}
+        for n in range(60)
+    ]
+    LessonPageFactory(parent=module, title="Article 24", slug="article-24", body=long_body)
+    LessonPageFactory(parent=module, title="Universal design", slug="udl")
+    return course
+
+
+def site_home():
+    """The default site's home page, rebuilt if a transactional test flushed it."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = root.add_child(instance=HomePage(title="Home", slug="home"))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
+
+
+def sign_in(page, live_server, user):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign in").click()
+
+
+def test_a_teacher_enrols_reads_to_the_end_and_completes_the_course(
+    page, live_server, site_course, screenshot
+):
+    teacher = UserFactory(username="teacher")
+    sign_in(page, live_server, teacher)
+
+    page.goto(f"{live_server.url}/courses/")
+    page.get_by_role("link", name="Inclusive classrooms").click()
+    page.get_by_role("button", name="Enrol in this course").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Article 24")
+    expect(page.get_by_role("button", name="Mark as complete")).to_be_visible()
+    screenshot("lesson-desktop")
+
+    # Reading to the end completes the lesson in the background, without a reload.
+    page.locator("#lesson-end").scroll_into_view_if_needed()
+    expect(page.get_by_text("You have completed this lesson.")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("button", name="Mark as complete")).to_be_hidden()
+    expect(page.locator("#course-progress")).to_have_attribute("value", "50")
+
+    page.get_by_role("link", name=re.compile("Next: Universal design")).click()
+    page.get_by_role("button", name="Mark as complete").click()
+
+    expect(
+        page.get_by_text(re.compile("You have completed “Inclusive classrooms”"))
+    ).to_be_visible()
+    expect(page.get_by_text(re.compile("Completed on"))).to_be_visible()
+    screenshot("course-completed")
+    assert Enrolment.objects.get(learner=teacher).completed_at is not None
+
+    page.get_by_role("link", name="My learning").click()
+    expect(page.get_by_role("region", name="Completed").get_by_role("link")).to_have_text(
+        "Inclusive classrooms"
+    )
+
+
+def test_a_visitor_must_sign_in_before_reading_a_lesson(page, live_server, site_course):
+    page.goto(f"{live_server.url}/courses/inclusive/rights/article-24/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
