@@ -302,3 +302,10 @@ def test_editors_preview_a_lesson_without_enrolling(lessons):
     response = lessons[0].make_preview_request()
     assert response.status_code == 200
     assert b"Every child learns side by side." in response.content
+
+
+def test_a_module_page_opens_its_place_in_the_course_outline(client, course):
+    module = course.get_modules().first()
+    response = client.get(module.url)
+    assert response.status_code == 302
+    assert response.url == f"{course.url}#module-{module.pk}"
