@@ -12,6 +12,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from quizzes.blocks import QuizBlock
+
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link", "h3", "h4"]
 
 
@@ -156,3 +158,7 @@ class LessonBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     callout = CalloutBlock()
     accordion = AccordionBlock()
+    quiz = QuizBlock()
+
+    class Meta:
+        block_counts = {"quiz": {"max_num": 1}}

@@ -6,7 +6,14 @@ module-level changes re-sync the whole course, because positions and
 membership change.
 """
 
-from lms.structure import ItemSpec, deactivate_items, sync_course_items, upsert_item
+from lms.structure import (
+    ItemSpec,
+    RulesSpec,
+    deactivate_items,
+    sync_course_items,
+    sync_course_rules,
+    upsert_item,
+)
 
 from .models import CoursePage, LessonPage, ModulePage
 
@@ -25,6 +32,7 @@ def lesson_spec(lesson, course=None, module=None, *, active=None):
         path=lesson.path,
         required=lesson.required,
         completion_rule=lesson.completion_rule,
+        min_score=lesson.min_score,
         is_active=active,
     )
 
@@ -34,7 +42,10 @@ def register_lesson(lesson):
     course = lesson.course
     if course is None:
         return None
-    return upsert_item(lesson_spec(lesson, course, lesson.get_parent()))
+    item = upsert_item(lesson_spec(lesson, course, lesson.get_parent()))
+    if course.final_assessment_id == lesson.pk:
+        sync_rules(course)
+    return item
 
 
 def withdraw_lessons(lessons):
@@ -57,6 +68,28 @@ def sync_course(course):
             )
         )
     sync_course_items(course.pk, specs)
+    sync_rules(course)
+
+
+def sync_rules(course):
+    """Tell lms what completes ``course``: time, final assessment, prerequisites."""
+    final = course.final_assessment
+    module_requirements = tuple(
+        (module.pk, required.pk)
+        for module in ModulePage.objects.child_of(course).prefetch_related("prerequisites")
+        for required in module.prerequisites.all()
+    )
+    sync_course_rules(
+        RulesSpec(
+            course_id=course.pk,
+            title=course.title,
+            cpd_hours=course.cpd_hours,
+            min_time_spent=course.min_time_minutes * 60,
+            final_assessment=final.lesson_uuid if final else None,
+            prerequisite_ids=tuple(course.prerequisites.values_list("pk", flat=True)),
+            module_requirements=module_requirements,
+        )
+    )
 
 
 def course_of(page):

@@ -127,14 +127,27 @@ def course_context(course, request):
     by_parent = {}
     for lesson in lessons:
         by_parent.setdefault(lesson.path[: -LessonPage.steplen], []).append(lesson)
+    locked = services.locked_modules(request.user, course.pk) if enrolment else {}
+    titles = {module.pk: module.title for module in modules}
     for module in modules:
         module.lesson_list = by_parent.get(module.path, [])
+        module.waits_for = [titles.get(pk, "") for pk in locked.get(module.pk, [])]
+        for lesson in module.lesson_list:
+            lesson.is_waiting = bool(module.waits_for)
+    missing = []
+    if enrolment is None and request.user.is_authenticated:
+        missing = services.missing_prerequisites(request.user, course.pk)
     return {
         "course": course,
         "modules": modules,
         "lessons": lessons,
         "enrolment": enrolment,
-        "resume_lesson": _resume_lesson(lessons, enrolment) if enrolment else None,
+        "resume_lesson": _resume_lesson(
+            [lesson for lesson in lessons if not getattr(lesson, "is_waiting", False)], enrolment
+        )
+        if enrolment
+        else None,
+        "missing_prerequisites": missing,
         "first_lesson": lessons[0] if lessons else None,
         "outcomes": course.learning_outcomes.all(),
     }
@@ -159,6 +172,9 @@ def admit_learner(lesson, request):
         enrolment, summaries = result.enrolment, _lesson_summaries(course, request.user)
     except services.NotEnrolled:
         pass
+    except services.Locked as locked:
+        messages.info(request, str(locked))
+        return redirect(course.get_url(request))
     except services.UnknownLesson:
         # Not yet known to the records (structure sync pending): show it unrecorded.
         enrolment, summaries = _learner_records(course, request.user)
@@ -196,7 +212,11 @@ def enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
     if not request.user.is_authenticated:
         return redirect_to_login(course.get_url(request))
-    enrolment, created = services.enrol(request.user, course)
+    try:
+        enrolment, created = services.enrol(request.user, course)
+    except services.PrerequisitesNotMet as missing:
+        messages.error(request, str(missing))
+        return redirect(course.get_url(request))
     if created:
         messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})
     else:
@@ -225,6 +245,9 @@ def mark_complete(request, lesson_uuid):
         raise Http404 from None
     except services.NotEnrolled:
         messages.info(request, _("Enrol in this course to start its lessons."))
+        return redirect(course.get_url(request))
+    except services.Locked as locked:
+        messages.info(request, str(locked))
         return redirect(course.get_url(request))
     if result.course_completed_now:
         messages.success(
@@ -271,7 +294,7 @@ def report_progress(request, lesson_uuid):
         )
     except services.UnknownLesson as error:
         return JsonResponse({"detail": " ".join(error.messages)}, status=404)
-    except services.NotEnrolled as error:
+    except (services.NotEnrolled, services.Locked) as error:
         return JsonResponse({"detail": str(error)}, status=403)
     except ValidationError as error:
         return JsonResponse({"detail": " ".join(error.messages)}, status=400)

@@ -22,6 +22,8 @@ DEFAULTS = {
     "SESSION_IDLE_SECONDS": 30 * 60,
     # Where "Find a course" links from the learner's dashboard.
     "CATALOGUE_URL": "/",
+    # The institution named on certificates as their issuer.
+    "CERTIFICATE_ISSUER": "Teacher Learning Platform",
 }
 
 

@@ -14,18 +14,24 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, FloatField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .conf import lms_settings
 from .models import (
+    Attempt,
+    AttemptAnswer,
+    Certificate,
     CompletionRule,
     CourseItem,
+    CourseRules,
     Enrolment,
     LearningSession,
     LessonProgress,
+    ManualCompletion,
+    ModuleRequirement,
     Source,
     Verb,
 )
@@ -37,6 +43,26 @@ class NotEnrolled(PermissionDenied):
 
 class UnknownLesson(ValidationError):
     """No active lesson has this UUID."""
+
+
+class Locked(PermissionDenied):
+    """The lesson's module waits for other modules; ``required`` names them."""
+
+    def __init__(self, message, required=()):
+        super().__init__(message)
+        self.required = list(required)
+
+
+class PrerequisitesNotMet(PermissionDenied):
+    """The course needs other courses completed first; ``required`` names them."""
+
+    def __init__(self, message, required=()):
+        super().__init__(message)
+        self.required = list(required)
+
+
+class AttemptRefused(PermissionDenied):
+    """No (further) attempt is allowed, or the attempt was already submitted."""
 
 
 @dataclass
@@ -53,8 +79,19 @@ class LearningResult:
 def enrol(learner, course, *, method=Enrolment.Method.SELF):
     """Enrol ``learner`` in ``course`` (a page); return ``(enrolment, created)``.
 
-    Idempotent and safe under concurrent requests.
+    Idempotent and safe under concurrent requests. A learner enrolling
+    themselves must have completed the course's prerequisite courses
+    (:class:`PrerequisitesNotMet` otherwise); a trainer's or cohort enrolment
+    is a person's decision and is not checked.
     """
+    if method == Enrolment.Method.SELF:
+        missing = missing_prerequisites(learner, course.pk)
+        if missing and not Enrolment.objects.filter(learner=learner, course=course).exists():
+            raise PrerequisitesNotMet(
+                _("Complete these courses first: %(courses)s")
+                % {"courses": ", ".join(page.title for page in missing)},
+                required=missing,
+            )
     try:
         with transaction.atomic():
             enrolment, created = Enrolment.objects.get_or_create(
@@ -76,6 +113,8 @@ def record_learning(
     progress=None,
     progress_delta=None,
     time_spent=0.0,
+    score=None,
+    passed=None,
     source=Source.PAGE,
     extra=None,
 ):
@@ -84,14 +123,18 @@ def record_learning(
     ``progress`` (absolute, 0-1) and ``progress_delta`` (added) go with
     :attr:`Verb.PROGRESSED`, one or the other, never both. ``time_spent`` is
     seconds since the last report, capped by ``LMS["MAX_TIME_DELTA_SECONDS"]``.
-    Progress never moves backwards and a lesson is completed only once.
+    ``score`` (0-1) and ``passed`` go with :attr:`Verb.SCORED`.
+    Progress never moves backwards and a lesson is completed only once; the
+    lesson's completion rule decides which verbs complete it.
 
     Raises :class:`UnknownLesson` for an unknown or inactive lesson,
-    :class:`NotEnrolled` when the learner is not on its course and
+    :class:`NotEnrolled` when the learner is not on its course,
+    :class:`Locked` when its module waits for others, and
     :class:`~django.core.exceptions.ValidationError` for bad values.
     """
     verb = Verb(verb)
     new_progress = _validated_progress(verb, progress, progress_delta)
+    score = _validated_score(verb, score)
     time_spent = _validated_time(time_spent)
     now = timezone.now()
 
@@ -107,14 +150,26 @@ def record_learning(
         )
         if enrolment is None:
             raise NotEnrolled(_("Enrol in the course to record progress on its lessons."))
+        ensure_unlocked(learner, item)
 
         summary = _locked_summary(learner, item, now)
         before = summary.progress
         target = before
-        if _completes(verb, item.completion_rule):
+        passed_now = False
+        if verb == Verb.SCORED:
+            summary.best_score = max(summary.best_score or 0.0, score)
+            if passed and summary.passed_at is None:
+                summary.passed_at = now
+                passed_now = True
+        if _completes(verb, item, score=score, passed=passed):
             target = 1.0
         elif verb == Verb.PROGRESSED:
             target = new_progress if progress is not None else before + new_progress
+        elif verb == Verb.SCORED and item.completion_rule in (
+            CompletionRule.ON_SCORE,
+            CompletionRule.ON_PASS,
+        ):
+            target = min(score, 0.99)
         summary.progress = max(before, min(1.0, target))
         summary.time_spent += time_spent
         summary.last_visited_at = now
@@ -134,6 +189,8 @@ def record_learning(
                 "last_visited_at",
                 "completed_at",
                 "completion_source",
+                "best_score",
+                "passed_at",
                 "extra",
             ]
         )
@@ -146,17 +203,16 @@ def record_learning(
         enrolment.last_item = item
         enrolment.last_activity_at = now
         update_fields = ["time_spent", "last_item", "last_activity_at"]
-        course_completed_now = False
         if lesson_completed_now and item.counts_towards_completion:
             done, total = _course_counts(learner.pk, item.course_id)
             enrolment.lessons_completed = done
             enrolment.progress = done / total if total else 0.0
             update_fields += ["lessons_completed", "progress"]
-            if total and done >= total and enrolment.completed_at is None:
-                enrolment.completed_at = now
-                course_completed_now = True
-                update_fields.append("completed_at")
         enrolment.save(update_fields=update_fields)
+        course_completed_now = False
+        something_changed = lesson_completed_now or passed_now or time_spent
+        if enrolment.completed_at is None and enrolment.progress >= 1.0 and something_changed:
+            course_completed_now = _complete_if_rules_met(enrolment, now)
 
     return LearningResult(
         summary=summary,
@@ -167,15 +223,179 @@ def record_learning(
     )
 
 
-def _completes(verb, rule):
-    """Whether ``verb`` completes a lesson under its completion ``rule``."""
+def _completes(verb, item, *, score=None, passed=None):
+    """Whether ``verb`` completes ``item`` under its completion rule."""
+    rule = item.completion_rule
+    assessed = rule in (CompletionRule.ON_SCORE, CompletionRule.ON_PASS)
     if verb == Verb.MARKED_COMPLETE:
-        return True
+        return not assessed
     if verb == Verb.VIEWED:
         return rule == CompletionRule.ON_VIEW
     if verb == Verb.REACHED_END:
-        return rule != CompletionRule.ON_MARK
+        return rule in (CompletionRule.ON_VIEW, CompletionRule.ON_READ)
+    if verb == Verb.SCORED:
+        if rule == CompletionRule.ON_PASS:
+            return bool(passed)
+        if rule == CompletionRule.ON_SCORE:
+            return score >= item.min_score if item.min_score is not None else bool(passed)
     return False
+
+
+def _complete_if_rules_met(enrolment, now):
+    """Complete the course now if its extra rules (time, final assessment) hold.
+
+    Called inside the recording transaction with the enrolment locked and all
+    required lessons done. Issues the certificate in the same transaction.
+    """
+    rules = CourseRules.objects.filter(course_id=enrolment.course_id).first()
+    if rules is not None:
+        if rules.min_time_spent and enrolment.time_spent < rules.min_time_spent:
+            return False
+        if (
+            rules.final_assessment_id
+            and not LessonProgress.objects.filter(
+                learner_id=enrolment.learner_id,
+                item_id=rules.final_assessment_id,
+                passed_at__isnull=False,
+            ).exists()
+        ):
+            return False
+    enrolment.completed_at = now
+    enrolment.save(update_fields=["completed_at"])
+    issue_certificate(enrolment, rules)
+    return True
+
+
+def issue_certificate(enrolment, rules=None):
+    """Issue (once) the certificate of a completed enrolment; email the learner after commit."""
+    if rules is None:
+        rules = CourseRules.objects.filter(course_id=enrolment.course_id).first()
+    learner = enrolment.learner
+    certificate, created = Certificate.objects.get_or_create(
+        enrolment=enrolment,
+        defaults={
+            "learner": learner,
+            "learner_name": learner.get_full_name() or learner.get_username(),
+            "course_title": rules.title if rules else enrolment.course.title,
+            "cpd_hours": rules.cpd_hours if rules else 0,
+            "completed_at": enrolment.completed_at,
+            "issuer": lms_settings.CERTIFICATE_ISSUER,
+        },
+    )
+    if created and learner.email:
+        from .notifications import send_certificate_ready
+
+        transaction.on_commit(lambda: send_certificate_ready(certificate.pk))
+    return certificate
+
+
+def complete_for_learner(learner, course, *, decided_by, reason):
+    """A trainer's decision that ``learner`` has completed ``course``; logged with the reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for completing this course by hand."))
+    with transaction.atomic():
+        enrolment, _created = Enrolment.objects.select_for_update().get_or_create(
+            learner=learner, course=course, defaults={"method": Enrolment.Method.TRAINER}
+        )
+        ManualCompletion.objects.create(
+            learner=learner, course=course, decided_by=decided_by, reason=reason
+        )
+        if enrolment.completed_at is None:
+            enrolment.completed_at = timezone.now()
+            enrolment.save(update_fields=["completed_at"])
+        return issue_certificate(enrolment)
+
+
+def revoke_certificate(certificate, *, revoked_by, reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for revoking this certificate."))
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.revoked_at is not None:
+            raise ValidationError(_("This certificate is already revoked."))
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = revoked_by
+        certificate.revoke_reason = reason
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    return certificate
+
+
+def missing_prerequisites(learner, course_id):
+    """Prerequisite course pages of ``course_id`` that ``learner`` has not completed."""
+    rules = CourseRules.objects.filter(course_id=course_id).first()
+    if rules is None:
+        return []
+    completed = Enrolment.objects.filter(
+        learner=learner, course=OuterRef("pk"), completed_at__isnull=False
+    )
+    return list(rules.prerequisites.exclude(Exists(completed)).only("id", "title", "url_path"))
+
+
+def module_completion(learner, course_id):
+    """``{module_id: (done, total)}`` over required active lessons, in two queries."""
+    totals = dict(
+        CourseItem.objects.filter(course_id=course_id, required=True, is_active=True)
+        .values("module_id")
+        .annotate(n=Count("pk"))
+        .values_list("module_id", "n")
+    )
+    done = dict(
+        LessonProgress.objects.filter(
+            learner=learner,
+            item__course_id=course_id,
+            item__required=True,
+            item__is_active=True,
+            completed_at__isnull=False,
+        )
+        .values("item__module_id")
+        .annotate(n=Count("pk"))
+        .values_list("item__module_id", "n")
+    )
+    return {module_id: (done.get(module_id, 0), total) for module_id, total in totals.items()}
+
+
+def locked_modules(learner, course_id):
+    """``{module_id: [required module ids not yet complete]}`` for one learner and course."""
+    requirements = list(
+        ModuleRequirement.objects.filter(course_id=course_id).values_list(
+            "module_id", "requires_id"
+        )
+    )
+    if not requirements:
+        return {}
+    completion = module_completion(learner, course_id)
+    locked = {}
+    for module_id, requires_id in requirements:
+        done, total = completion.get(requires_id, (0, 0))
+        if done < total:
+            locked.setdefault(module_id, []).append(requires_id)
+    return locked
+
+
+def ensure_unlocked(learner, item):
+    """Raise :class:`Locked` if the item's module waits for modules not yet complete."""
+    if item.module_id is None:
+        return
+    required = list(
+        ModuleRequirement.objects.filter(module_id=item.module_id).select_related("requires")
+    )
+    if not required:
+        return
+    completion = module_completion(learner, item.course_id)
+    waiting = [
+        requirement.requires
+        for requirement in required
+        if completion.get(requirement.requires_id, (0, 0))[0]
+        < completion.get(requirement.requires_id, (0, 0))[1]
+    ]
+    if waiting:
+        raise Locked(
+            _("Complete these modules first: %(modules)s")
+            % {"modules": ", ".join(page.title for page in waiting)},
+            required=waiting,
+        )
 
 
 def refresh_course_aggregates(course_id, *, learner_id=None):
@@ -208,9 +428,12 @@ def refresh_course_aggregates(course_id, *, learner_id=None):
                 Cast(F("lessons_completed"), FloatField()) / Value(float(total)), Value(1.0)
             )
         )
-        enrolments.filter(completed_at__isnull=True, lessons_completed__gte=total).update(
-            completed_at=timezone.now()
-        )
+        now = timezone.now()
+        for enrolment in enrolments.filter(
+            completed_at__isnull=True, lessons_completed__gte=total
+        ).select_related("learner"):
+            with transaction.atomic():
+                _complete_if_rules_met(enrolment, now)
     else:
         enrolments.update(progress=0.0)
 
@@ -288,6 +511,20 @@ def _validated_progress(verb, progress, progress_delta):
     return value
 
 
+def _validated_score(verb, score):
+    if verb != Verb.SCORED:
+        if score is not None:
+            raise ValidationError(_("Only a score report may carry a score."), code="unexpected")
+        return None
+    try:
+        value = float(score)
+    except (TypeError, ValueError):
+        raise ValidationError(_("Score must be a number."), code="invalid") from None
+    if value != value or not 0.0 <= value <= 1.0:
+        raise ValidationError(_("Score must be between 0 and 1."), code="out_of_range")
+    return value
+
+
 def _validated_time(time_spent):
     try:
         value = float(time_spent or 0)
@@ -298,3 +535,121 @@ def _validated_time(time_spent):
     if value != value or value < 0:
         raise ValidationError(_("Time spent cannot be negative."), code="negative_time")
     return min(value, float(lms_settings.MAX_TIME_DELTA_SECONDS))
+
+
+# Assessment attempts ---------------------------------------------------------
+
+# Seconds after a deadline during which a submission still counts (slow networks).
+DEADLINE_GRACE_SECONDS = 30
+
+
+def start_attempt(learner, lesson_uuid, content, *, time_limit_seconds=None, attempts_allowed=0):
+    """Open an attempt at a lesson's assessment, or return the one already open.
+
+    ``content`` is what the content app serves (question references and
+    option order), stored so that scoring and review see exactly that.
+    Raises :class:`AttemptRefused` when no attempts are left.
+    """
+    item = CourseItem.objects.filter(uuid=lesson_uuid, is_active=True).first()
+    if item is None:
+        raise UnknownLesson(_("This lesson does not exist or is no longer available."))
+    now = timezone.now()
+    with transaction.atomic():
+        enrolment = (
+            Enrolment.objects.select_for_update()
+            .filter(learner=learner, course_id=item.course_id)
+            .first()
+        )
+        if enrolment is None:
+            raise NotEnrolled(_("Enrol in the course to take its assessments."))
+        ensure_unlocked(learner, item)
+        attempts = Attempt.objects.filter(learner=learner, item=item)
+        open_attempt = attempts.filter(finished_at__isnull=True).order_by("-number").first()
+        if open_attempt is not None and not _past_deadline(open_attempt, now):
+            return open_attempt
+        if open_attempt is not None:
+            _close_expired(open_attempt, now)
+        used = attempts.count()
+        if attempts_allowed and used >= attempts_allowed:
+            raise AttemptRefused(_("You have used all the attempts allowed."))
+        deadline = now + timedelta(seconds=time_limit_seconds) if time_limit_seconds else None
+        return Attempt.objects.create(
+            learner=learner,
+            item=item,
+            number=used + 1,
+            started_at=now,
+            deadline=deadline,
+            content=content,
+        )
+
+
+def submit_attempt(attempt, answers, *, pass_mark, time_spent=None):
+    """Finish ``attempt`` with graded ``answers`` and record the score, in one transaction.
+
+    ``answers`` is a list of dicts with ``position``, ``question_ref``,
+    ``answer``, ``answer_text``, ``correct`` (0-1), ``points`` and
+    ``max_points``, graded by the content app on the server. An attempt
+    submitted after its deadline (and a short grace) scores nothing. A
+    submitted attempt is never changed: a second submission raises
+    :class:`AttemptRefused`.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.finished_at is not None:
+            raise AttemptRefused(_("This attempt has already been submitted."))
+        late = _past_deadline(attempt, now)
+        max_points = sum(answer["max_points"] for answer in answers)
+        rows = []
+        for answer in answers:
+            correct = 0.0 if late else float(answer["correct"])
+            rows.append(
+                AttemptAnswer(
+                    attempt=attempt,
+                    position=answer["position"],
+                    question_ref=str(answer["question_ref"]),
+                    answer=answer["answer"],
+                    answer_text=answer["answer_text"],
+                    correct=correct,
+                    points=0.0 if late else float(answer["points"]),
+                )
+            )
+        AttemptAnswer.objects.bulk_create(rows)
+        points = sum(row.points for row in rows)
+        attempt.points = points
+        attempt.max_points = max_points
+        attempt.score = points / max_points if max_points else 0.0
+        attempt.passed = attempt.score >= pass_mark
+        attempt.finished_at = now
+        if late:
+            attempt.content = {**attempt.content, "late": True}
+        attempt.save(
+            update_fields=["points", "max_points", "score", "passed", "finished_at", "content"]
+        )
+        if time_spent is None:
+            time_spent = (now - attempt.started_at).total_seconds()
+        result = record_learning(
+            attempt.learner,
+            attempt.item_id,
+            Verb.SCORED,
+            score=attempt.score,
+            passed=attempt.passed,
+            time_spent=time_spent,
+            source=Source.QUIZ,
+        )
+    return attempt, result
+
+
+def _past_deadline(attempt, now):
+    return attempt.deadline is not None and now > attempt.deadline + timedelta(
+        seconds=DEADLINE_GRACE_SECONDS
+    )
+
+
+def _close_expired(attempt, now):
+    """An attempt left open past its deadline counts as submitted with no answers."""
+    attempt.finished_at = now
+    attempt.score = 0.0
+    attempt.passed = False
+    attempt.content = {**attempt.content, "expired": True}
+    attempt.save(update_fields=["finished_at", "score", "passed", "content"])

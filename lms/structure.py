@@ -11,7 +11,7 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from .models import CompletionRule, CourseItem
+from .models import CompletionRule, CourseItem, CourseRules, ModuleRequirement
 from .services import refresh_course_aggregates
 
 
@@ -27,6 +27,7 @@ class ItemSpec:
     module_id: int | None = None
     required: bool = True
     completion_rule: str = CompletionRule.ON_READ
+    min_score: float | None = None
     is_active: bool = True
 
     def as_defaults(self):
@@ -38,6 +39,7 @@ class ItemSpec:
             "path": self.path,
             "required": self.required,
             "completion_rule": self.completion_rule,
+            "min_score": self.min_score,
             "is_active": self.is_active,
         }
 
@@ -50,6 +52,7 @@ FIELDS = [
     "path",
     "required",
     "completion_rule",
+    "min_score",
     "is_active",
     "updated_at",
 ]
@@ -119,3 +122,41 @@ def sync_course_items(course_id, specs):
         ).update(is_active=False)
         for touched in touched_courses:
             refresh_course_aggregates(touched)
+
+
+@dataclass(frozen=True)
+class RulesSpec:
+    """What a course takes to complete, and what its certificate says."""
+
+    course_id: int
+    title: str
+    cpd_hours: object = 0
+    min_time_spent: int = 0
+    final_assessment: UUID | None = None
+    prerequisite_ids: tuple = ()
+    # (module id, required module id) pairs.
+    module_requirements: tuple = ()
+
+
+def sync_course_rules(spec: RulesSpec):
+    """Store a course's completion rules and module prerequisites, in one transaction."""
+    with transaction.atomic():
+        final = spec.final_assessment
+        if final is not None and not CourseItem.objects.filter(uuid=final).exists():
+            final = None
+        rules, _created = CourseRules.objects.update_or_create(
+            course_id=spec.course_id,
+            defaults={
+                "title": spec.title[:255],
+                "cpd_hours": spec.cpd_hours,
+                "min_time_spent": spec.min_time_spent,
+                "final_assessment_id": final,
+            },
+        )
+        rules.prerequisites.set(spec.prerequisite_ids)
+        ModuleRequirement.objects.filter(course_id=spec.course_id).delete()
+        ModuleRequirement.objects.bulk_create(
+            ModuleRequirement(course_id=spec.course_id, module_id=module, requires_id=requires)
+            for module, requires in spec.module_requirements
+        )
+    return rules

@@ -11,8 +11,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
-    path("learning/", include("lms.urls")),
     path("learn/", include("courses.urls")),
+    path("quiz/", include("quizzes.urls")),
+    path("", include("lms.urls")),
+    path("library/", include("library.urls")),
 ]
 
 if settings.DEBUG:

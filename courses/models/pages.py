@@ -9,10 +9,11 @@ fresh one so the two are tracked apart.
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -110,6 +111,27 @@ class CoursePage(CourseTreePage):
         blank=True,
         help_text=_("Describe the image for people who cannot see it."),
     )
+    prerequisites = ParentalManyToManyField(
+        "courses.CoursePage",
+        verbose_name=_("prerequisite courses"),
+        blank=True,
+        related_name="required_by",
+        help_text=_("Courses a learner must complete before enrolling in this one."),
+    )
+    final_assessment = models.ForeignKey(
+        "courses.LessonPage",
+        verbose_name=_("final assessment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A lesson of this course with a quiz that must be passed to complete it."),
+    )
+    min_time_minutes = models.PositiveIntegerField(
+        _("minimum study time (minutes)"),
+        default=0,
+        help_text=_("Recorded study time needed to complete the course; 0 for none."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -126,6 +148,16 @@ class CoursePage(CourseTreePage):
         MultiFieldPanel(
             [FieldPanel("cover_image"), FieldPanel("cover_image_alt")],
             heading=_("Cover image"),
+        ),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("prerequisites"),
+                FieldPanel("final_assessment"),
+                FieldPanel("min_time_minutes"),
+            ],
+            heading=_("Completion"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -145,10 +177,19 @@ class CoursePage(CourseTreePage):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.cover_image_id and not self.cover_image_alt.strip():
-            raise ValidationError(
-                {"cover_image_alt": _("Describe the cover image for people who cannot see it.")}
-            )
+            errors["cover_image_alt"] = _("Describe the cover image for people who cannot see it.")
+        if self.final_assessment_id and self.pk:
+            lesson = self.final_assessment
+            if not lesson.path.startswith(self.path):
+                errors["final_assessment"] = _("Choose a lesson of this course.")
+            elif lesson.completion_rule not in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE):
+                errors["final_assessment"] = _(
+                    "The final assessment must be a lesson completed by passing or scoring."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def duration_hours(self):
@@ -206,14 +247,31 @@ class ModulePage(CourseTreePage):
     """A group of lessons inside a course."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=400)
+    prerequisites = ParentalManyToManyField(
+        "courses.ModulePage",
+        verbose_name=_("prerequisite modules"),
+        blank=True,
+        related_name="unlocks",
+        help_text=_("Modules of this course to complete before this one opens."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
+    settings_panels = Page.settings_panels + [FieldPanel("prerequisites")]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
 
     class Meta:
         verbose_name = _("module")
+
+    def clean(self):
+        super().clean()
+        course = self.course if self.pk else None
+        for module in self.prerequisites.all():
+            if module.pk == self.pk:
+                raise ValidationError({"prerequisites": _("A module cannot require itself.")})
+            if course is not None and not module.path.startswith(course.path):
+                raise ValidationError({"prerequisites": _("Choose modules of the same course.")})
 
     def serve(self, request, *args, **kwargs):
         from django.shortcuts import redirect
@@ -245,6 +303,13 @@ class LessonPage(CourseTreePage):
         choices=CompletionRule.choices,
         default=CompletionRule.ON_READ,
     )
+    min_score_percent = models.PositiveSmallIntegerField(
+        _("minimum score (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("For completion on a minimum score: the score of the lesson's quiz."),
+    )
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -257,6 +322,7 @@ class LessonPage(CourseTreePage):
                 FieldPanel("estimated_minutes"),
                 FieldPanel("required"),
                 FieldPanel("completion_rule"),
+                FieldPanel("min_score_percent"),
             ],
             heading=_("Completion"),
         ),
@@ -272,6 +338,25 @@ class LessonPage(CourseTreePage):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def clean(self):
+        super().clean()
+        assessed = self.completion_rule in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE)
+        if self.completion_rule == CompletionRule.ON_SCORE and self.min_score_percent is None:
+            raise ValidationError({"min_score_percent": _("Give the score that completes it.")})
+        if assessed and not self.quiz_block:
+            raise ValidationError(
+                {"completion_rule": _("Add a quiz to the body to complete it by score or pass.")}
+            )
+
+    @property
+    def quiz_block(self):
+        """The lesson's quiz block (a lesson holds at most one), or None."""
+        return next((block for block in self.body if block.block_type == "quiz"), None)
+
+    @property
+    def min_score(self):
+        return None if self.min_score_percent is None else self.min_score_percent / 100
 
     def serve(self, request, *args, **kwargs):
         from ..views import admit_learner

@@ -22,6 +22,7 @@ class Verb(models.TextChoices):
     PROGRESSED = "progressed", _("Progressed")
     REACHED_END = "reached_end", _("Reached the end")
     MARKED_COMPLETE = "marked_complete", _("Marked complete")
+    SCORED = "scored", _("Scored")
 
 
 class Source(models.TextChoices):
@@ -29,6 +30,7 @@ class Source(models.TextChoices):
 
     PAGE = "page", _("Lesson page")
     API = "api", _("Progress API")
+    QUIZ = "quiz", _("Quiz")
     TRAINER = "trainer", _("Trainer")
     SYSTEM = "system", _("System")
 
@@ -141,6 +143,9 @@ class LessonProgress(models.Model):
     completion_source = models.CharField(
         _("completed through"), max_length=16, choices=Source.choices, blank=True
     )
+    # Best score (0-1) of any assessment attempt on this lesson.
+    best_score = models.FloatField(_("best score"), null=True, blank=True)
+    passed_at = models.DateTimeField(_("passed"), null=True, blank=True)
     # Free-form state a lesson type may keep (e.g. a reading position).
     extra = models.JSONField(_("extra data"), default=dict, blank=True)
 

@@ -2163,3 +2163,90 @@ COURSES = [
         ],
     },
 ]
+
+
+# A closing quiz for the in-service course: seed_demo adds it as the course's
+# final assessment (a lesson completed by passing it).
+FINAL_QUIZ = {
+    "course": "inclusive-education-in-practice",
+    "category": "Inclusive education in practice",
+    "lesson": {
+        "slug": "check-your-understanding",
+        "title": "Check your understanding",
+        "minutes": 15,
+        "summary": "Seven questions on the course. Pass with 70% to complete it; you may try three times.",
+    },
+    "settings": {
+        "title": "Final quiz",
+        "intro": "Answer every question, then submit. You will see your score at once.",
+        "pass_mark": 70,
+        "attempts_allowed": 3,
+        "time_limit_minutes": 0,
+        "shuffle_questions": False,
+        "shuffle_options": True,
+        "feedback": "immediate",
+    },
+    "questions": [
+        {
+            "kind": "single",
+            "prompt": "Which article of the UN Convention on the Rights of Persons with Disabilities sets out the right to inclusive education?",
+            "options": [("Article 9", False), ("Article 24", True), ("Article 30", False)],
+            "feedback_correct": "Right: article 24 is about education.",
+            "feedback_incorrect": "It is article 24, whose paragraph 2 requires an inclusive education system at all levels.",
+        },
+        {
+            "kind": "true_false",
+            "prompt": "Inclusive education means that children of all abilities learn side by side in the same classroom.",
+            "true_is_correct": True,
+            "feedback_correct": "Yes: learning together, with the support each child needs.",
+            "feedback_incorrect": "Inclusion is learning side by side, not in separate classes or schools.",
+        },
+        {
+            "kind": "multiple",
+            "prompt": "Which are the three principles of universal design for learning?",
+            "options": [
+                ("Multiple means of engagement", True),
+                ("Multiple means of representation", True),
+                ("Multiple means of action and expression", True),
+                ("One textbook for every pupil", False),
+            ],
+            "feedback_correct": "Engagement, representation, action and expression.",
+            "feedback_incorrect": "UDL offers several ways to engage, to take in information and to show learning.",
+        },
+        {
+            "kind": "matching",
+            "prompt": "Match each part of an individual education plan with what it records.",
+            "options": [
+                ("Present levels", "What the child can do now"),
+                ("Goals", "What the child will learn next, measurably"),
+                ("Adaptations", "Changes to teaching, materials or assessment"),
+                ("Review date", "When the team checks progress together"),
+            ],
+        },
+        {
+            "kind": "ordering",
+            "prompt": "Put the steps of the individual education plan cycle in order.",
+            "options": [
+                "Find out what the child can already do",
+                "Agree goals with the family",
+                "Plan adaptations and support",
+                "Teach and observe",
+                "Review and set new goals",
+            ],
+        },
+        {
+            "kind": "short_text",
+            "prompt": "How many inclusive education resource centres support teachers and parents? (Answer with a number or a word.)",
+            "accepted": ["nine", "9"],
+            "feedback_correct": "Nine centres in seven districts.",
+            "feedback_incorrect": "There are nine, in Baku, Sumgayit, Ganja, Guba, Shaki, Agjabadi and Gazakh.",
+        },
+        {
+            "kind": "numeric",
+            "prompt": "In which year did Azerbaijan ratify the UNCRPD?",
+            "numeric_answer": 2008,
+            "numeric_tolerance": 0,
+            "feedback_incorrect": "Azerbaijan ratified the Convention in 2008.",
+        },
+    ],
+}

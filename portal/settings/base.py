@@ -19,13 +19,16 @@ INSTALLED_APPS = [
     "accounts",
     "lms",
     "courses",
+    "quizzes",
     "pages",
+    "library",
     "modules.inclusive_ed",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -156,6 +159,9 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAIL_MODERATION_ENABLED = True
+# Content (pages, questions) can be translated into the three languages.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_WORKFLOW_ENABLED = True
 
 REST_FRAMEWORK = {

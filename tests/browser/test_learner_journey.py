@@ -83,9 +83,11 @@ def test_a_teacher_enrols_reads_to_the_end_and_completes_the_course(
     assert Enrolment.objects.get(learner=teacher).completed_at is not None
 
     page.get_by_role("link", name="My learning").click()
-    expect(page.get_by_role("region", name="Completed").get_by_role("link")).to_have_text(
-        "Inclusive classrooms"
-    )
+    completed = page.get_by_role("region", name="Completed")
+    expect(completed.get_by_role("link", name="Inclusive classrooms", exact=True)).to_be_visible()
+    with page.expect_download() as download:
+        completed.get_by_role("link", name=re.compile("Certificate")).click()
+    assert download.value.suggested_filename.startswith("certificate-")
 
 
 def test_a_visitor_must_sign_in_before_reading_a_lesson(page, live_server, site_course):

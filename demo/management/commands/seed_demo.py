@@ -24,9 +24,10 @@ from courses.roles import REVIEWERS, TRAINERS, ensure_authoring_roles
 from demo import content_vet
 from demo.content_site import GUIDANCE_PAGES, HOME
 from lms import services
-from lms.models import Verb
+from lms.models import CompletionRule, Verb
 from modules.inclusive_ed import starter
 from pages.models import GuidancePage, HomePage
+from quizzes.models import Question, QuestionCategory, QuestionOption
 
 CENTRE_STAFF = "Resource centre staff"
 
@@ -66,6 +67,7 @@ class Command(BaseCommand):
             catalogue = self.catalogue(home)
             for course in starter.COURSES + content_vet.COURSES:
                 self.course(catalogue, course)
+            self.final_quiz(starter.FINAL_QUIZ)
             for guidance in GUIDANCE_PAGES:
                 self.guidance(home, guidance)
             ensure_authoring_roles(catalogue)
@@ -159,6 +161,66 @@ class Command(BaseCommand):
                 )
                 publish(lesson)
         return course
+
+    def final_quiz(self, data):
+        """The course's closing quiz lesson, made its final assessment."""
+        course = CoursePage.objects.get(slug=data["course"])
+        if LessonPage.objects.descendant_of(course).filter(slug=data["lesson"]["slug"]).exists():
+            return
+        category, _created = QuestionCategory.objects.get_or_create(
+            name=data["category"], defaults={"course": course}
+        )
+        questions = [self.question(category, spec) for spec in data["questions"]]
+        module = ModulePage.objects.child_of(course).order_by("-path").first()
+        lesson = module.add_child(
+            instance=LessonPage(
+                title=data["lesson"]["title"],
+                slug=data["lesson"]["slug"],
+                summary=data["lesson"]["summary"],
+                estimated_minutes=data["lesson"]["minutes"],
+                completion_rule=CompletionRule.ON_PASS,
+                body=[
+                    {
+                        "type": "quiz",
+                        "value": {
+                            **data["settings"],
+                            "questions": [question.pk for question in questions],
+                            "category": None,
+                            "random_count": 0,
+                        },
+                    }
+                ],
+            )
+        )
+        publish(lesson)
+        course.final_assessment = lesson
+        publish(course)
+
+    def question(self, category, spec):
+        kind = spec["kind"]
+        question = Question(
+            category=category,
+            kind=kind,
+            prompt=spec["prompt"],
+            true_is_correct=spec.get("true_is_correct", True),
+            numeric_answer=spec.get("numeric_answer"),
+            numeric_tolerance=spec.get("numeric_tolerance", 0),
+            feedback_correct=spec.get("feedback_correct", ""),
+            feedback_incorrect=spec.get("feedback_incorrect", ""),
+        )
+        if kind in ("single", "multiple"):
+            options = [QuestionOption(text=t, is_correct=c) for t, c in spec["options"]]
+        elif kind == "matching":
+            options = [QuestionOption(text=t, match=m) for t, m in spec["options"]]
+        elif kind == "ordering":
+            options = [QuestionOption(text=t) for t in spec["options"]]
+        elif kind == "short_text":
+            options = [QuestionOption(text=t, is_correct=True) for t in spec["accepted"]]
+        else:
+            options = []
+        question.options = options
+        question.save()
+        return question
 
     def guidance(self, home, data):
         if GuidancePage.objects.child_of(home).filter(slug=data["slug"]).exists():

@@ -1,0 +1,1 @@
+"""Library views: the public catalogue and patron pages, and the staff desk."""

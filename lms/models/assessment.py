@@ -1,0 +1,97 @@
+"""Assessment records in Kolibri's shape: one row per attempt, one per question answered.
+
+The questions themselves are content (see the ``quizzes`` app); these rows
+keep what was asked, what the learner answered and how it scored, so an
+attempt can be shown and audited even after the questions change. A
+submitted attempt is never changed.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Attempt(models.Model):
+    """One try at a lesson's assessment (Kolibri's MasteryLog)."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="attempts",
+    )
+    item = models.ForeignKey(
+        "lms.CourseItem",
+        verbose_name=_("lesson"),
+        to_field="uuid",
+        db_column="lesson_uuid",
+        on_delete=models.CASCADE,
+        related_name="attempts",
+    )
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    started_at = models.DateTimeField(_("started"))
+    # When a time limit applies: answers after this (plus a short grace) do not count.
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    score = models.FloatField(_("score"), null=True, blank=True)
+    points = models.FloatField(_("points"), default=0)
+    max_points = models.FloatField(_("maximum points"), default=0)
+    passed = models.BooleanField(_("passed"), null=True)
+    # The questions served, in order, with their option order: what the
+    # learner saw, fixed at the start so scoring and review use the same.
+    content = models.JSONField(_("questions served"), default=dict)
+
+    class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        ordering = ["learner", "item", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "item", "number"], name="lms_attempt_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | (Q(score__gte=0) & Q(score__lte=1)),
+                name="lms_attempt_score_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.item_id} #{self.number}"
+
+    @property
+    def is_submitted(self):
+        return self.finished_at is not None
+
+    @property
+    def percent(self):
+        return None if self.score is None else round(self.score * 100)
+
+
+class AttemptAnswer(models.Model):
+    """One question answered in an attempt (Kolibri's AttemptLog)."""
+
+    attempt = models.ForeignKey(
+        Attempt, verbose_name=_("attempt"), on_delete=models.CASCADE, related_name="answers"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    # Identifier of the question in its content store.
+    question_ref = models.CharField(_("question"), max_length=64)
+    answer = models.JSONField(_("answer"), null=True, blank=True)
+    answer_text = models.TextField(_("answer as text"), blank=True)
+    correct = models.FloatField(_("correct"), default=0)
+    points = models.FloatField(_("points"), default=0)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="lms_answer_unique"),
+            models.CheckConstraint(
+                condition=Q(correct__gte=0) & Q(correct__lte=1), name="lms_answer_correct_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.attempt} Q{self.position}: {self.correct:.0%}"

@@ -1,0 +1,136 @@
+"""Taking a quiz: start an attempt, answer it, see the result.
+
+Only the learner who owns an attempt can see or submit it. Scoring happens
+here on the server; the records are written by :mod:`lms.services`.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import LessonPage
+from lms import services
+from lms.models import Attempt
+
+from . import serving
+from .scoring import grade
+
+
+def _quiz_lesson(lesson_uuid):
+    lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
+    quiz = lesson.quiz_block
+    if quiz is None:
+        raise Http404
+    return lesson, quiz
+
+
+def _own_attempt(request, attempt_id):
+    attempt = get_object_or_404(Attempt.objects.select_related("item"), pk=attempt_id)
+    if attempt.learner_id != request.user.pk:
+        raise Http404  # Another learner's attempt does not exist, as far as this user knows.
+    lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=attempt.item_id)
+    return attempt, lesson
+
+
+@require_POST
+@login_required
+def start(request, lesson_uuid):
+    lesson, quiz = _quiz_lesson(lesson_uuid)
+    settings = serving.quiz_settings(quiz.value)
+    questions = serving.choose_questions(quiz.value)
+    content = {
+        "block_id": quiz.id,
+        "settings": settings,
+        "questions": serving.serve(questions, shuffle_options=quiz.value["shuffle_options"]),
+    }
+    try:
+        attempt = services.start_attempt(
+            request.user,
+            lesson.lesson_uuid,
+            content,
+            time_limit_seconds=settings["time_limit_seconds"],
+            attempts_allowed=settings["attempts_allowed"],
+        )
+    except (services.NotEnrolled, services.Locked, services.AttemptRefused) as refusal:
+        messages.error(request, str(refusal.args[0]) if refusal.args else str(refusal))
+        return redirect(lesson.get_url(request))
+    return redirect("quizzes:attempt", attempt.pk)
+
+
+@login_required
+def attempt(request, attempt_id):
+    attempt, lesson = _own_attempt(request, attempt_id)
+    if attempt.is_submitted:
+        return redirect("quizzes:result", attempt.pk)
+    items = serving.load_questions(attempt.content)
+    if request.method == "POST":
+        answers = []
+        for item in items:
+            question = item["question"]
+            answer = serving.read_answer(request.POST, item)
+            result = grade(question, answer, item["served"])
+            answers.append(
+                {
+                    "position": item["position"],
+                    "question_ref": question.pk,
+                    "answer": answer,
+                    "answer_text": result.answer_text,
+                    "correct": result.correct,
+                    "points": result.correct * question.points,
+                    "max_points": question.points,
+                }
+            )
+        try:
+            attempt, outcome = services.submit_attempt(
+                attempt, answers, pass_mark=attempt.content["settings"]["pass_mark"]
+            )
+        except services.AttemptRefused:
+            return redirect("quizzes:result", attempt.pk)
+        if outcome.course_completed_now:
+            messages.success(
+                request,
+                _("Congratulations! You have completed the course. Your certificate is ready."),
+            )
+        return redirect("quizzes:result", attempt.pk)
+    return TemplateResponse(
+        request,
+        "quizzes/attempt.html",
+        {"attempt": attempt, "lesson": lesson, "items": items, "page": lesson},
+    )
+
+
+@login_required
+def result(request, attempt_id):
+    attempt, lesson = _own_attempt(request, attempt_id)
+    if not attempt.is_submitted:
+        return redirect("quizzes:attempt", attempt.pk)
+    settings = attempt.content.get("settings", {})
+    allowed = settings.get("attempts_allowed", 0)
+    used = Attempt.objects.filter(
+        learner=request.user, item_id=attempt.item_id, finished_at__isnull=False
+    ).count()
+    out_of_attempts = bool(allowed) and used >= allowed
+    passed_once = Attempt.objects.filter(
+        learner=request.user, item_id=attempt.item_id, passed=True
+    ).exists()
+    show_answers = settings.get("feedback") == "immediate" or passed_once or out_of_attempts
+    items = serving.load_questions(attempt.content)
+    answers = {answer.position: answer for answer in attempt.answers.all()}
+    for item in items:
+        item["record"] = answers.get(item["position"])
+    return TemplateResponse(
+        request,
+        "quizzes/result.html",
+        {
+            "attempt": attempt,
+            "lesson": lesson,
+            "page": lesson,
+            "items": items,
+            "show_answers": show_answers,
+            "can_retry": not attempt.passed and not out_of_attempts,
+        },
+    )

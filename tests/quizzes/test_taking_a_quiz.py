@@ -1,0 +1,194 @@
+"""Taking a quiz: answers stay on the server, attempts and time are limited, passing completes."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from lms import services
+from lms.models import Attempt, AttemptAnswer, Certificate, Enrolment, LessonProgress, Verb
+from quizzes.models import Question
+
+pytestmark = pytest.mark.django_db
+
+
+def right_answers(attempt):
+    """POST data answering every served question correctly."""
+    data = {}
+    for position, entry in enumerate(attempt.content["questions"], start=1):
+        question = Question.objects.get(pk=entry["id"])
+        served = entry["options"]
+        options = {o.pk: o for o in question.options.all()}
+        field = f"q{position}"
+        if question.kind == "single":
+            data[field] = next(i for i, pk in enumerate(served) if options[pk].is_correct)
+        elif question.kind == "multiple":
+            data[field] = [i for i, pk in enumerate(served) if options[pk].is_correct]
+        elif question.kind == "true_false":
+            data[field] = "true" if question.true_is_correct else "false"
+        elif question.kind == "matching":
+            for i, pk in enumerate(served):
+                data[f"{field}_{i}"] = entry["matches"].index(pk)
+        elif question.kind == "ordering":
+            order = [o.pk for o in question.options.all()]
+            for i, pk in enumerate(served):
+                data[f"{field}_{i}"] = order.index(pk) + 1
+        elif question.kind == "short_text":
+            data[field] = question.options.first().text
+        elif question.kind == "numeric":
+            data[field] = str(question.numeric_answer)
+    return data
+
+
+def start(client, lesson):
+    response = client.post(reverse("quizzes:start", args=[lesson.lesson_uuid]))
+    return response, Attempt.objects.filter(item_id=lesson.lesson_uuid).order_by("-number").first()
+
+
+def submit(client, attempt, data):
+    return client.post(reverse("quizzes:attempt", args=[attempt.pk]), data)
+
+
+def complete_other_lessons(learner, course, quiz_lesson):
+    for lesson in course.get_lessons():
+        if lesson.pk != quiz_lesson.pk:
+            services.record_learning(learner, lesson.lesson_uuid, Verb.MARKED_COMPLETE)
+
+
+def test_an_enrolled_learner_starts_answers_and_passes(
+    learner_client, learner, enrolled, quiz_lesson
+):
+    response, attempt = start(learner_client, quiz_lesson)
+    assert response.url == reverse("quizzes:attempt", args=[attempt.pk])
+    assert learner_client.get(response.url).status_code == 200
+    response = submit(learner_client, attempt, right_answers(attempt))
+    assert response.url == reverse("quizzes:result", args=[attempt.pk])
+    attempt.refresh_from_db()
+    assert attempt.score == 1 and attempt.passed
+    assert AttemptAnswer.objects.filter(attempt=attempt, correct=1).count() == 7
+    summary = LessonProgress.objects.get(learner=learner, item_id=quiz_lesson.lesson_uuid)
+    assert summary.completed_at is not None and summary.passed_at is not None
+    page = learner_client.get(response.url).content.decode()
+    assert "SECRET-FEEDBACK-RIGHT" in page
+
+
+def test_correct_answers_never_reach_the_browser_before_submission(
+    learner_client, enrolled, quiz_lesson, questions
+):
+    lesson_page = learner_client.get(quiz_lesson.url).content.decode()
+    _response, attempt = start(learner_client, quiz_lesson)
+    form = learner_client.get(reverse("quizzes:attempt", args=[attempt.pk])).content.decode()
+    for html in (lesson_page, form):
+        assert "SECRET-FEEDBACK" not in html
+        assert "is_correct" not in html and "Well done." not in html
+        assert "2008" not in html and "nine" not in html
+    # Options are referred to by their place on screen, never by id.
+    for position, entry in enumerate(attempt.content["questions"], start=1):
+        values = re.findall(rf'name="q{position}" id="q{position}-\d+" value="(\d+)"', form)
+        if values:
+            assert values == [str(i) for i in range(len(entry["options"]))]
+    # the right-hand side of a matching question is shuffled apart from its left side
+    matching = next(e for e in attempt.content["questions"] if "matches" in e)
+    assert sorted(matching["matches"]) == sorted(matching["options"])
+
+
+def test_a_wrong_answer_fails_and_the_lesson_stays_open(
+    learner_client, learner, enrolled, quiz_lesson
+):
+    _response, attempt = start(learner_client, quiz_lesson)
+    submit(learner_client, attempt, {})
+    attempt.refresh_from_db()
+    assert attempt.score == 0 and attempt.passed is False
+    summary = LessonProgress.objects.get(learner=learner, item_id=quiz_lesson.lesson_uuid)
+    assert summary.completed_at is None
+
+
+def test_a_submitted_attempt_is_never_changed(learner_client, enrolled, quiz_lesson):
+    _response, attempt = start(learner_client, quiz_lesson)
+    submit(learner_client, attempt, {})
+    response = submit(learner_client, attempt, right_answers(attempt))
+    assert response.url == reverse("quizzes:result", args=[attempt.pk])
+    attempt.refresh_from_db()
+    assert attempt.score == 0
+    assert AttemptAnswer.objects.filter(attempt=attempt).count() == 7
+
+
+def test_the_attempt_limit_is_enforced(learner_client, enrolled, make_quiz_lesson, questions):
+    lesson = make_quiz_lesson([questions["single"]], attempts_allowed=1)
+    _response, attempt = start(learner_client, lesson)
+    submit(learner_client, attempt, {})
+    response, latest = start(learner_client, lesson)
+    assert response.url == lesson.url
+    assert latest.pk == attempt.pk
+    assert Attempt.objects.filter(item_id=lesson.lesson_uuid).count() == 1
+
+
+def test_answers_after_the_time_limit_do_not_count(
+    learner_client, enrolled, make_quiz_lesson, questions
+):
+    lesson = make_quiz_lesson([questions["single"]], time_limit_minutes=5)
+    _response, attempt = start(learner_client, lesson)
+    assert attempt.deadline is not None
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=2))
+    submit(learner_client, attempt, right_answers(attempt))
+    attempt.refresh_from_db()
+    assert attempt.score == 0 and attempt.content["late"]
+
+
+def test_another_learner_cannot_see_or_submit_an_attempt(
+    client, learner_client, other_learner, course, enrolled, quiz_lesson
+):
+    _response, attempt = start(learner_client, quiz_lesson)
+    services.enrol(other_learner, course)
+    client.force_login(other_learner)
+    assert client.get(reverse("quizzes:attempt", args=[attempt.pk])).status_code == 404
+    assert submit(client, attempt, right_answers(attempt)).status_code == 404
+    assert client.get(reverse("quizzes:result", args=[attempt.pk])).status_code == 404
+    attempt.refresh_from_db()
+    assert not attempt.is_submitted
+
+
+def test_a_learner_not_enrolled_cannot_start(client, other_learner, quiz_lesson):
+    client.force_login(other_learner)
+    response, attempt = start(client, quiz_lesson)
+    assert attempt is None
+
+
+def test_anonymous_visitors_cannot_start(client, quiz_lesson):
+    response, attempt = start(client, quiz_lesson)
+    assert reverse("login") in response.url and attempt is None
+
+
+def test_feedback_can_wait_until_passed_or_out_of_attempts(
+    learner_client, enrolled, make_quiz_lesson, questions
+):
+    lesson = make_quiz_lesson([questions["single"]], feedback="final", attempts_allowed=2)
+    _response, first = start(learner_client, lesson)
+    submit(learner_client, first, {})
+    page = learner_client.get(reverse("quizzes:result", args=[first.pk])).content.decode()
+    assert "SECRET-FEEDBACK" not in page
+    _response, second = start(learner_client, lesson)
+    submit(learner_client, second, {})
+    page = learner_client.get(reverse("quizzes:result", args=[second.pk])).content.decode()
+    assert "SECRET-FEEDBACK-WRONG" in page
+
+
+def test_passing_the_final_quiz_completes_the_course_and_issues_a_certificate(
+    learner_client, learner, enrolled, course, quiz_lesson, django_capture_on_commit_callbacks
+):
+    course.final_assessment = quiz_lesson
+    course.save_revision().publish()
+    complete_other_lessons(learner, course, quiz_lesson)
+    assert Enrolment.objects.get(pk=enrolled.pk).completed_at is None
+    _response, attempt = start(learner_client, quiz_lesson)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(learner_client, attempt, right_answers(attempt))
+    enrolment = Enrolment.objects.get(pk=enrolled.pk)
+    assert enrolment.completed_at is not None
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    assert certificate.course_title == course.title
+    assert [message.to for message in mail.outbox] == [[learner.email]]
+    assert certificate.code in mail.outbox[0].body
