@@ -29,6 +29,8 @@ ADMIN_PERMISSIONS = [
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
+    ("lms", "revoke_certificate"),
+    ("lms", "complete_for_learner"),
 ]
 
 # Marked for translation so the names appear in the message catalogue.

@@ -77,7 +77,11 @@ def normalise_barcode(value):
 def _lock_copy(barcode):
     barcode = normalise_barcode(barcode)
     try:
-        return Copy.objects.select_for_update().select_related("material").get(barcode=barcode)
+        return (
+            Copy.objects.select_for_update(of=("self",))
+            .select_related("material")
+            .get(barcode=barcode)
+        )
     except Copy.DoesNotExist:
         raise CirculationError(
             _("No copy has the barcode “%(barcode)s”.") % {"barcode": barcode}
@@ -131,7 +135,7 @@ def checkout(staff, centre, patron, barcode, *, now=None):
     require_staff(staff, centre)
     now = now or timezone.now()
     with transaction.atomic():
-        patron = Patron.objects.select_for_update().get(pk=patron.pk)
+        patron = Patron.objects.select_for_update(of=("self",)).get(pk=patron.pk)
         copy = _lock_copy(barcode)
         _require_copy_here(copy, centre)
         _check_patron_may_borrow(patron, timezone.localdate(now))
@@ -219,7 +223,7 @@ def checkin(staff, centre, barcode, *, now=None):
             )
         found = copy.status == Copy.Status.LOST
         loan = (
-            Loan.objects.select_for_update()
+            Loan.objects.select_for_update(of=("self",))
             .filter(copy=copy, returned_at__isnull=True)
             .select_related("patron")
             .first()
@@ -241,7 +245,7 @@ def checkin(staff, centre, barcode, *, now=None):
 
 def _next_hold(material, now):
     return (
-        Hold.objects.select_for_update()
+        Hold.objects.select_for_update(of=("self",))
         .filter(material=material, status=Hold.Status.WAITING)
         .select_related("pickup_centre", "patron")
         .order_by("placed_at", "pk")
@@ -314,7 +318,7 @@ def renew(loan, *, by, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         loan = (
-            Loan.objects.select_for_update()
+            Loan.objects.select_for_update(of=("self",))
             .select_related("copy__material", "patron", "centre")
             .get(pk=loan.pk)
         )
@@ -361,7 +365,7 @@ def place_hold(patron, material, pickup_centre, *, now=None):
     """Put ``patron`` at the end of the queue for ``material``, to collect at ``pickup_centre``."""
     now = now or timezone.now()
     with transaction.atomic():
-        patron = Patron.objects.select_for_update().get(pk=patron.pk)
+        patron = Patron.objects.select_for_update(of=("self",)).get(pk=patron.pk)
         _check_patron_may_borrow(patron, timezone.localdate(now))
         terms = LoanRule.terms_for(pickup_centre, patron.category, material.kind)
         if not terms.holds_allowed:
@@ -406,7 +410,7 @@ def cancel_hold(hold, *, by, now=None):
     """Cancel a hold (the patron's own, or by staff of its pickup centre); free its copy."""
     now = now or timezone.now()
     with transaction.atomic():
-        hold = Hold.objects.select_for_update().select_related("patron").get(pk=hold.pk)
+        hold = Hold.objects.select_for_update(of=("self",)).select_related("patron").get(pk=hold.pk)
         if not (by.is_authenticated and hold.patron.user_id == by.pk):
             require_staff(by, hold.pickup_centre)
         if not hold.is_active:
@@ -421,7 +425,9 @@ def _close_hold(hold, status, staff, now):
     hold.closed_at = now
     hold.save(update_fields=["status", "closed_at"])
     if copy is not None and copy.status == Copy.Status.AWAITING_PICKUP:
-        copy = Copy.objects.select_for_update().select_related("material").get(pk=copy.pk)
+        copy = (
+            Copy.objects.select_for_update(of=("self",)).select_related("material").get(pk=copy.pk)
+        )
         _route_copy(copy, copy.current_centre, staff, now)
 
 
@@ -431,7 +437,7 @@ def expire_holds(*, now=None):
     expired = []
     with transaction.atomic():
         for hold in (
-            Hold.objects.select_for_update()
+            Hold.objects.select_for_update(of=("self",))
             .filter(status=Hold.Status.READY, expires_at__lt=now)
             .select_related("copy__material", "patron")
         ):
@@ -472,7 +478,7 @@ def receive_transfer(staff, centre, barcode, *, now=None):
     with transaction.atomic():
         copy = _lock_copy(barcode)
         transfer = (
-            Transfer.objects.select_for_update()
+            Transfer.objects.select_for_update(of=("self",))
             .filter(copy=copy, received_at__isnull=True)
             .select_related("hold")
             .first()
@@ -491,7 +497,7 @@ def receive_transfer(staff, centre, barcode, *, now=None):
         transfer.save(update_fields=["received_at", "received_by"])
         hold = transfer.hold
         if hold is not None:
-            hold = Hold.objects.select_for_update().get(pk=hold.pk)
+            hold = Hold.objects.select_for_update(of=("self",)).get(pk=hold.pk)
         if hold is not None and hold.status == Hold.Status.IN_TRANSIT:
             copy.current_centre = centre
             _make_ready(hold, copy, now)
@@ -532,13 +538,17 @@ def _take_out_of_stock(staff, centre, barcode, status, now):
             raise CirculationError(
                 _("Copy %(barcode)s is in transit; receive it first.") % {"barcode": copy.barcode}
             )
-        loan = Loan.objects.select_for_update().filter(copy=copy, returned_at__isnull=True).first()
+        loan = (
+            Loan.objects.select_for_update(of=("self",))
+            .filter(copy=copy, returned_at__isnull=True)
+            .first()
+        )
         if loan is not None:
             loan.returned_at = now
             loan.returned_by = staff
             loan.outcome = Loan.Outcome.LOST
             loan.save(update_fields=["returned_at", "returned_by", "outcome"])
-        for hold in Hold.objects.select_for_update().filter(
+        for hold in Hold.objects.select_for_update(of=("self",)).filter(
             copy=copy, status__in=[Hold.Status.READY, Hold.Status.IN_TRANSIT]
         ):
             # The patron goes back to the front of the queue for another copy.

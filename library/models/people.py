@@ -2,10 +2,12 @@
 
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -98,6 +100,10 @@ class Patron(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         if not self.card_number:
             self.card_number = generate_card_number()
+        if self._state.adding and self.expires_on is None:
+            self.expires_on = timezone.localdate() + timedelta(
+                days=library_settings.CARD_VALID_DAYS
+            )
         self.card_number = self.card_number.strip().upper()
         super().save(*args, **kwargs)
 

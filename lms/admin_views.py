@@ -1,0 +1,104 @@
+"""Wagtail admin views for trainers: find and revoke certificates, complete a course by hand.
+
+Each view checks its own permission (``lms.revoke_certificate``,
+``lms.complete_for_learner``); the Trainers group holds both.
+"""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+
+from . import services
+from .models import Certificate, CourseRules
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Kept with the certificate; the learner is not shown it."),
+    )
+
+
+class ManualCompletionForm(forms.Form):
+    learner = forms.CharField(label=gettext_lazy("Learner (username or email)"))
+    course = forms.ModelChoiceField(
+        label=gettext_lazy("Course"), queryset=CourseRules.objects.order_by("title")
+    )
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_learner(self):
+        value = self.cleaned_data["learner"].strip()
+        users = get_user_model().objects.filter(Q(username=value) | Q(email__iexact=value))
+        if users.count() != 1:
+            raise ValidationError(_("No single learner has this username or email."))
+        return users.get()
+
+
+@permission_required("lms.revoke_certificate", raise_exception=True)
+def certificate_index(request):
+    query = request.GET.get("q", "").strip()
+    certificates = Certificate.objects.order_by("-issued_at")
+    if query:
+        certificates = certificates.filter(
+            Q(code__iexact=query)
+            | Q(learner_name__icontains=query)
+            | Q(course_title__icontains=query)
+        )
+    page = Paginator(certificates, 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request, "lms/admin/certificate_index.html", {"certificates": page, "query": query}
+    )
+
+
+@permission_required("lms.revoke_certificate", raise_exception=True)
+def certificate_revoke(request, pk):
+    certificate = get_object_or_404(Certificate, pk=pk)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revoke_certificate(
+                certificate, revoked_by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Certificate %(code)s revoked.") % {"code": certificate.code}
+            )
+            return redirect("lms_admin:certificates")
+    return TemplateResponse(
+        request, "lms/admin/certificate_revoke.html", {"certificate": certificate, "form": form}
+    )
+
+
+@permission_required("lms.complete_for_learner", raise_exception=True)
+def complete_for_learner(request):
+    form = ManualCompletionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        certificate = services.complete_for_learner(
+            data["learner"],
+            data["course"].course,
+            decided_by=request.user,
+            reason=data["reason"],
+        )
+        messages.success(
+            request,
+            _("%(learner)s has completed “%(course)s”; certificate %(code)s.")
+            % {
+                "learner": certificate.learner_name,
+                "course": certificate.course_title,
+                "code": certificate.code,
+            },
+        )
+        return redirect("lms_admin:complete")
+    return TemplateResponse(request, "lms/admin/complete_for_learner.html", {"form": form})
