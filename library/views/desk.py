@@ -107,27 +107,31 @@ def desk_home(request, centre):
 def checkout(request, centre):
     patron = None
     card = (request.POST.get("card") or request.GET.get("card") or "").strip()
+    url = reverse("library:checkout", args=[centre.code])
     if request.method == "POST":
         form = CheckoutForm(request.POST)
-        if form.is_valid():
-            try:
-                patron = services.find_patron(form.cleaned_data["card"])
-                loan = services.checkout(request.user, centre, patron, form.cleaned_data["barcode"])
-            except services.CirculationError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(
-                    request,
-                    _("Lent “%(title)s” (%(barcode)s), due %(date)s.")
-                    % {
-                        "title": loan.copy.material.title,
-                        "barcode": loan.copy.barcode,
-                        "date": _day(loan.due_at),
-                    },
-                )
-        return redirect(
-            f"{reverse('library:checkout', args=[centre.code])}?{urlencode({'card': card})}"
-        )
+        if not form.is_valid():
+            return redirect(f"{url}?{urlencode({'card': card})}" if card else url)
+        try:
+            patron = services.find_patron(form.cleaned_data["card"])
+        except services.CirculationError as error:
+            messages.error(request, error.message)
+            return redirect(url)
+        try:
+            loan = services.checkout(request.user, centre, patron, form.cleaned_data["barcode"])
+        except services.CirculationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Lent “%(title)s” (%(barcode)s), due %(date)s.")
+                % {
+                    "title": loan.copy.material.title,
+                    "barcode": loan.copy.barcode,
+                    "date": _day(loan.due_at),
+                },
+            )
+        return redirect(f"{url}?{urlencode({'card': patron.card_number})}")
     context = {"card_form": PatronCardForm(initial={"card": card})}
     if card:
         try:

@@ -192,3 +192,21 @@ def test_passing_the_final_quiz_completes_the_course_and_issues_a_certificate(
     assert certificate.course_title == course.title
     assert [message.to for message in mail.outbox] == [[learner.email]]
     assert certificate.code in mail.outbox[0].body
+
+
+def test_questions_are_served_in_the_learners_language_when_translated(
+    learner_client, enrolled, make_quiz_lesson, questions
+):
+    from wagtail.models import Locale
+
+    azerbaijani = Locale.objects.create(language_code="az")
+    original = questions["single"]
+    translated = original.copy_for_translation(azerbaijani)
+    translated.prompt = "Hansı maddə?"
+    translated.save()
+    lesson = make_quiz_lesson([original])
+    learner_client.cookies["django_language"] = "az"
+    _response, attempt = start(learner_client, lesson)
+    assert attempt.content["questions"][0]["id"] == translated.pk
+    page = learner_client.get(reverse("quizzes:attempt", args=[attempt.pk])).content.decode()
+    assert "Hansı maddə?" in page

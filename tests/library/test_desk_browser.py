@@ -1,0 +1,69 @@
+"""A desk morning in a real browser, driven the way a barcode scanner drives it.
+
+A scanner types the code and presses Enter into whatever has the focus, so
+these steps never click a field: they rely on the barcode field's autofocus
+and on Enter submitting the form. Uses the Chromium set-up of tests/browser.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from library.factories import CentreFactory, CentreStaffFactory, CopyFactory, PatronFactory
+from library.models import Copy, Hold, Loan
+from tests.browser.conftest import browser_type_launch_args, screenshot  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def scan(page, code):
+    page.keyboard.type(code)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+
+
+def test_a_desk_morning_with_a_scanner(page, live_server, screenshot):  # noqa: F811
+    centre = CentreFactory(code="bak1", name="Baku resource centre 1")
+    staff = CentreStaffFactory(centre=centre, user=UserFactory(username="centre")).user
+    teacher = PatronFactory(name="Aysel Mammadova", home_centre=centre, card_number="P0000001")
+    parent = PatronFactory(name="Gunel Hasanova", home_centre=centre, card_number="P0000003")
+    book = CopyFactory(home_centre=centre, barcode="BAK1000100")
+    device = CopyFactory(home_centre=centre, barcode="BAK1000200")
+
+    page.goto(f"{live_server.url}/library/desk/")
+    page.get_by_label("Username").fill(staff.username)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Baku resource centre 1")
+
+    # Check out: scan the card, then both copies.
+    page.get_by_role("navigation", name="Desk").get_by_role("link", name="Check out").click()
+    scan(page, "P0000001")
+    expect(page.get_by_role("heading", name="Aysel Mammadova")).to_be_visible()
+    scan(page, "BAK1000100")
+    expect(page.get_by_text("Lent “")).to_be_visible()
+    scan(page, "bak1000200")
+    expect(page.locator("table")).to_contain_text("BAK1000200")
+    screenshot("library-desk-checkout")
+    assert Loan.objects.filter(patron=teacher, returned_at__isnull=True).count() == 2
+
+    # The parent reserves the book from the public catalogue's data; the desk
+    # takes the book back and is told to put it on the hold shelf.
+    from library import services
+
+    services.place_hold(parent, book.material, centre)
+    page.get_by_role("navigation", name="Desk").get_by_role("link", name="Check in").click()
+    scan(page, "BAK1000100")
+    expect(page.get_by_text("hold shelf for Gunel Hasanova")).to_be_visible()
+    scan(page, "BAK1000200")
+    expect(page.get_by_text("back on the shelf")).to_be_visible()
+    screenshot("library-desk-checkin")
+    assert Hold.objects.get(patron=parent).status == Hold.Status.READY
+    assert Copy.objects.get(pk=device.pk).status == Copy.Status.AVAILABLE
+
+    # The parent collects it.
+    page.get_by_role("navigation", name="Desk").get_by_role("link", name="Check out").click()
+    scan(page, "P0000003")
+    expect(page.get_by_text("Waiting for this patron on the hold shelf")).to_be_visible()
+    scan(page, "BAK1000100")
+    assert Hold.objects.get(patron=parent).status == Hold.Status.FULFILLED
