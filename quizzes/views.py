@@ -121,7 +121,11 @@ def result(request, attempt_id):
     items = serving.load_questions(attempt.content)
     answers = {answer.position: answer for answer in attempt.answers.all()}
     for item in items:
-        item["record"] = answers.get(item["position"])
+        record = item["record"] = answers.get(item["position"])
+        chosen = record.answer if record and isinstance(record.answer, list) else []
+        item["option_feedback"] = [
+            option.feedback for option in item["options"] if option.pk in chosen and option.feedback
+        ]
     return TemplateResponse(
         request,
         "quizzes/result.html",

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from library import services
 from library.factories import CentreFactory, CentreStaffFactory, CopyFactory, PatronFactory
 from library.models import Copy, Hold, Loan
 from tests.browser.conftest import browser_type_launch_args, screenshot  # noqa: F401
@@ -47,10 +48,8 @@ def test_a_desk_morning_with_a_scanner(page, live_server, screenshot):  # noqa: 
     screenshot("library-desk-checkout")
     assert Loan.objects.filter(patron=teacher, returned_at__isnull=True).count() == 2
 
-    # The parent reserves the book from the public catalogue's data; the desk
-    # takes the book back and is told to put it on the hold shelf.
-    from library import services
-
+    # The parent has reserved the book; the desk takes it back and is told to
+    # put it on the hold shelf.
     services.place_hold(parent, book.material, centre)
     page.get_by_role("navigation", name="Desk").get_by_role("link", name="Check in").click()
     scan(page, "BAK1000100")
@@ -66,4 +65,5 @@ def test_a_desk_morning_with_a_scanner(page, live_server, screenshot):  # noqa: 
     scan(page, "P0000003")
     expect(page.get_by_text("Waiting for this patron on the hold shelf")).to_be_visible()
     scan(page, "BAK1000100")
+    expect(page.locator("table")).to_contain_text("BAK1000100")
     assert Hold.objects.get(patron=parent).status == Hold.Status.FULFILLED

@@ -210,3 +210,36 @@ def test_questions_are_served_in_the_learners_language_when_translated(
     assert attempt.content["questions"][0]["id"] == translated.pk
     page = learner_client.get(reverse("quizzes:attempt", args=[attempt.pk])).content.decode()
     assert "Hansı maddə?" in page
+
+
+def test_random_questions_are_drawn_from_the_category(learner_client, enrolled, course, questions):
+    from courses.factories import LessonPageFactory, ModulePageFactory
+    from lms.models import CompletionRule
+    from tests.quizzes.conftest import quiz_value
+
+    category = questions["single"].category
+    value = quiz_value([], category=category.pk, random_count=3)
+    lesson = LessonPageFactory(
+        parent=ModulePageFactory(parent=course),
+        completion_rule=CompletionRule.ON_PASS,
+        body=[{"type": "quiz", "value": value}],
+    )
+    _response, attempt = start(learner_client, lesson)
+    served = [entry["id"] for entry in attempt.content["questions"]]
+    assert len(served) == len(set(served)) == 3
+    assert set(served) <= {question.pk for question in questions.values()}
+
+
+def test_per_option_feedback_shows_with_the_result(
+    learner_client, enrolled, make_quiz_lesson, questions
+):
+    question = questions["single"]
+    wrong = question.options.get(text="Article 9")
+    wrong.feedback = "Article 9 is about accessibility."
+    wrong.save()
+    lesson = make_quiz_lesson([question])
+    _response, attempt = start(learner_client, lesson)
+    position = attempt.content["questions"][0]["options"].index(wrong.pk)
+    submit(learner_client, attempt, {"q1": position})
+    page = learner_client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
+    assert "Article 9 is about accessibility." in page
