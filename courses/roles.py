@@ -31,6 +31,8 @@ ADMIN_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
     ("lms", "revoke_certificate"),
     ("lms", "complete_for_learner"),
+    ("lms", "view_cohort"),
+    ("lms", "change_cohort"),
 ]
 
 # Marked for translation so the names appear in the message catalogue.

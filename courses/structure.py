@@ -83,6 +83,8 @@ def sync_rules(course):
         RulesSpec(
             course_id=course.pk,
             title=course.title,
+            programme=course.programme.slug,
+            audience=course.audience,
             cpd_hours=course.cpd_hours,
             min_time_spent=course.min_time_minutes * 60,
             final_assessment=final.lesson_uuid if final else None,

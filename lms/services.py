@@ -398,7 +398,7 @@ def ensure_unlocked(learner, item):
         )
 
 
-def refresh_course_aggregates(course_id, *, learner_id=None):
+def refresh_course_aggregates(course_id, *, learner_id=None, learner_ids=None):
     """Recount every enrolment of a course (or one learner's) in one UPDATE.
 
     Called when the course's structure changes (a required lesson added or
@@ -421,6 +421,8 @@ def refresh_course_aggregates(course_id, *, learner_id=None):
     enrolments = Enrolment.objects.filter(course_id=course_id)
     if learner_id is not None:
         enrolments = enrolments.filter(learner_id=learner_id)
+    if learner_ids is not None:
+        enrolments = enrolments.filter(learner_id__in=learner_ids)
     enrolments.update(lessons_completed=Coalesce(Subquery(done), 0))
     if total:
         enrolments.update(

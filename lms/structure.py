@@ -130,6 +130,8 @@ class RulesSpec:
 
     course_id: int
     title: str
+    programme: str = ""
+    audience: str = ""
     cpd_hours: object = 0
     min_time_spent: int = 0
     final_assessment: UUID | None = None
@@ -148,6 +150,8 @@ def sync_course_rules(spec: RulesSpec):
             course_id=spec.course_id,
             defaults={
                 "title": spec.title[:255],
+                "programme": spec.programme,
+                "audience": spec.audience,
                 "cpd_hours": spec.cpd_hours,
                 "min_time_spent": spec.min_time_spent,
                 "final_assessment_id": final,

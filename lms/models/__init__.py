@@ -2,6 +2,15 @@
 
 from .assessment import Attempt, AttemptAnswer
 from .certificates import Certificate, ManualCompletion
+from .organisation import (
+    Cohort,
+    CohortMembership,
+    District,
+    Institution,
+    LearnerProfile,
+    Role,
+    Target,
+)
 from .records import Enrolment, LearningSession, LessonProgress, Source, Verb
 from .structure import CompletionRule, CourseItem, CourseRules, ModuleRequirement
 
@@ -9,14 +18,21 @@ __all__ = [
     "Attempt",
     "AttemptAnswer",
     "Certificate",
+    "Cohort",
+    "CohortMembership",
     "CompletionRule",
     "CourseItem",
     "CourseRules",
+    "District",
     "Enrolment",
+    "Institution",
+    "LearnerProfile",
     "LearningSession",
     "LessonProgress",
     "ManualCompletion",
     "ModuleRequirement",
+    "Role",
     "Source",
+    "Target",
     "Verb",
 ]

@@ -100,6 +100,9 @@ class CourseRules(models.Model):
         primary_key=True,
     )
     title = models.CharField(_("title"), max_length=255)
+    # Programme slug and audience, copied from the course for reports.
+    programme = models.CharField(_("programme"), max_length=120, blank=True, db_index=True)
+    audience = models.CharField(_("audience"), max_length=20, blank=True)
     cpd_hours = models.DecimalField(_("CPD hours"), max_digits=5, decimal_places=1, default=0)
     # Seconds of recorded study the course needs on top of its lessons (0: none).
     min_time_spent = models.PositiveIntegerField(_("minimum time spent (seconds)"), default=0)

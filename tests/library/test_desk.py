@@ -219,3 +219,41 @@ def test_the_admin_menu_shows_the_desk_only_to_centre_staff(client, staff, learn
 def test_a_superuser_may_run_any_centres_desk(client, centre):
     client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
     assert client.get(desk_url("library:checkin", centre)).status_code == 200
+
+
+def test_an_unknown_card_at_checkout_gets_one_clear_message(staff_client, centre, copy):
+    url = desk_url("library:checkout", centre)
+    response = staff_client.post(url, {"card": "P404", "barcode": copy.barcode}, follow=True)
+    assert response.content.decode().count("No patron has the card number") == 1
+    assert not Loan.objects.exists()
+
+
+def test_scanning_a_card_that_does_not_exist_says_so(staff_client, centre):
+    response = staff_client.get(desk_url("library:checkout", centre), {"card": "P404"})
+    assert "No patron has the card number" in response.content.decode()
+    assert b'name="card"' in response.content
+
+
+CHECKOUT_PAGE_MAX_QUERIES = 1
+
+
+def test_the_checkout_page_costs_the_same_with_one_loan_or_many(
+    staff_client, staff, centre, patron, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = desk_url("library:checkout", centre)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert staff_client.get(url, {"card": patron.card_number}).status_code == 200
+        return len(captured)
+
+    services.checkout(staff, centre, patron, CopyFactory(home_centre=centre).barcode)
+    few = count()
+    for _ in range(7):
+        services.checkout(staff, centre, patron, CopyFactory(home_centre=centre).barcode)
+    assert count() == few
+    with django_assert_max_num_queries(CHECKOUT_PAGE_MAX_QUERIES):
+        staff_client.get(url, {"card": patron.card_number})

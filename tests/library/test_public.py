@@ -220,3 +220,41 @@ def test_a_patron_cancels_their_own_hold(client, learner, patron, centre, copy):
 def test_the_site_navigation_links_to_the_library(client, home):
     response = client.get(reverse("library:catalogue"))
     assert f'href="{reverse("library:catalogue")}"'.encode() in response.content
+
+
+MY_LIBRARY_MAX_QUERIES = 9
+
+
+def test_my_library_costs_the_same_with_one_loan_or_many(
+    client, learner, patron, staff, centre, django_assert_max_num_queries
+):
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("library:my_library")).status_code == 200
+        return len(captured)
+
+    client.force_login(learner)
+    services.checkout(staff, centre, patron, CopyFactory(home_centre=centre).barcode)
+    services.place_hold(patron, CopyFactory(home_centre=centre).material, centre)
+    few = count()
+    for index in range(8):
+        services.checkout(staff, centre, patron, CopyFactory(home_centre=centre).barcode)
+        if index < 3:  # the default rule allows five holds
+            services.place_hold(patron, CopyFactory(home_centre=centre).material, centre)
+    assert count() == few
+    with django_assert_max_num_queries(MY_LIBRARY_MAX_QUERIES):
+        client.get(reverse("library:my_library"))
+
+
+def test_a_material_page_costs_the_same_with_few_or_many_copies(
+    client, material, centre, django_assert_max_num_queries
+):
+    url = reverse("library:material", args=[material.pk])
+    CopyFactory(material=material, home_centre=centre)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(6):
+        CopyFactory(material=material, home_centre=CentreFactory())
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(few) == len(many)

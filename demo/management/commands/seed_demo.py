@@ -25,6 +25,7 @@ from demo import content_vet
 from demo.content_site import GUIDANCE_PAGES, HOME
 from lms import services
 from lms.models import CompletionRule, Verb
+from lms.roles import ensure_programme_managers
 from modules.inclusive_ed import starter
 from pages.models import GuidancePage, HomePage
 from quizzes.models import Question, QuestionCategory, QuestionOption
@@ -71,6 +72,7 @@ class Command(BaseCommand):
             for guidance in GUIDANCE_PAGES:
                 self.guidance(home, guidance)
             ensure_authoring_roles(catalogue)
+            ensure_programme_managers()
             Group.objects.get_or_create(name=CENTRE_STAFF)
             if create_users:
                 users = self.users()
