@@ -74,8 +74,13 @@ class CheckoutForm(forms.Form):
 
 
 class SendTransferForm(forms.Form):
+    """Sits beside the receive form on one page, hence the prefix (unique field ids)."""
+
+    prefix = "send"
     barcode = forms.CharField(
-        label=_("Copy barcode"), max_length=40, widget=forms.TextInput(attrs=SCANNER_ATTRS)
+        label=_("Barcode of the copy to send"),
+        max_length=40,
+        widget=forms.TextInput(attrs={**SCANNER_ATTRS, "autofocus": False}),
     )
     to_centre = forms.ModelChoiceField(label=_("Send to"), queryset=Centre.objects.all())
 
@@ -85,10 +90,11 @@ class SendTransferForm(forms.Form):
 
 
 class ReceiveTransferForm(forms.Form):
+    prefix = "receive"
     barcode = forms.CharField(
         label=_("Barcode of the copy received"),
         max_length=40,
-        widget=forms.TextInput(attrs={**SCANNER_ATTRS, "autofocus": False}),
+        widget=forms.TextInput(attrs=SCANNER_ATTRS),
     )
 
 

@@ -7,6 +7,7 @@ patron gets at most one overdue, due-soon or expiry notice a day (a
 and a "ready for pickup" notice goes once per hold.
 """
 
+import logging
 from collections import defaultdict
 from datetime import timedelta
 
@@ -19,6 +20,8 @@ from django.utils import timezone, translation
 from . import services
 from .conf import library_settings
 from .models import Hold, Loan, Notice
+
+logger = logging.getLogger(__name__)
 
 SUBJECTS = {
     Notice.Kind.OVERDUE: "library/emails/overdue_subject.txt",
@@ -42,6 +45,9 @@ def _send(patron, kind, items, today, *, loans=(), holds=()):
             Notice.objects.create(patron=patron, kind=kind, sent_on=today, items=items)
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
     except IntegrityError:
+        return False
+    except OSError:  # SMTP errors included: not recorded, so the next run tries again
+        logger.exception("Could not send the %s notice to patron %s", kind, patron.pk)
         return False
     return True
 

@@ -538,6 +538,11 @@ def _take_out_of_stock(staff, centre, barcode, status, now):
             raise CirculationError(
                 _("Copy %(barcode)s is in transit; receive it first.") % {"barcode": copy.barcode}
             )
+        if copy.status == Copy.Status.ON_LOAN and status == Copy.Status.WITHDRAWN:
+            raise CirculationError(
+                _("Copy %(barcode)s is on loan; check it in before withdrawing it.")
+                % {"barcode": copy.barcode}
+            )
         loan = (
             Loan.objects.select_for_update(of=("self",))
             .filter(copy=copy, returned_at__isnull=True)
@@ -551,7 +556,7 @@ def _take_out_of_stock(staff, centre, barcode, status, now):
         for hold in Hold.objects.select_for_update(of=("self",)).filter(
             copy=copy, status__in=[Hold.Status.READY, Hold.Status.IN_TRANSIT]
         ):
-            # The patron goes back to the front of the queue for another copy.
+            # Back to waiting for another copy; placed_at keeps the patron's place in the queue.
             hold.status = Hold.Status.WAITING
             hold.copy = None
             hold.ready_at = hold.expires_at = None
@@ -562,6 +567,9 @@ def _take_out_of_stock(staff, centre, barcode, status, now):
 
 
 # --- Stock-take --------------------------------------------------------------------
+
+
+SCAN_BATCH = 500
 
 
 def start_stocktake(staff, centre, *, now=None):
@@ -577,23 +585,30 @@ def record_scans(staff, stocktake, barcodes, *, now=None):
     if stocktake.finished_at is not None:
         raise CirculationError(_("This stock-take is finished."))
     now = now or timezone.now()
-    wanted = {normalise_barcode(b) for b in barcodes if normalise_barcode(b)}
+    wanted = sorted({normalise_barcode(b) for b in barcodes if normalise_barcode(b)})
+    added = 0
     with transaction.atomic():
-        seen = set(
-            StockTakeScan.objects.filter(stocktake=stocktake, barcode__in=wanted).values_list(
-                "barcode", flat=True
+        # In batches: an uploaded file may hold a whole centre's shelves.
+        for start in range(0, len(wanted), SCAN_BATCH):
+            batch = wanted[start : start + SCAN_BATCH]
+            seen = set(
+                StockTakeScan.objects.filter(stocktake=stocktake, barcode__in=batch).values_list(
+                    "barcode", flat=True
+                )
             )
-        )
-        new = wanted - seen
-        copies = dict(Copy.objects.filter(barcode__in=new).values_list("barcode", "pk"))
-        StockTakeScan.objects.bulk_create(
-            [
-                StockTakeScan(stocktake=stocktake, barcode=b, copy_id=copies.get(b), scanned_at=now)
-                for b in sorted(new)
-            ],
-            ignore_conflicts=True,
-        )
-    return len(new)
+            new = [b for b in batch if b not in seen]
+            copies = dict(Copy.objects.filter(barcode__in=new).values_list("barcode", "pk"))
+            StockTakeScan.objects.bulk_create(
+                [
+                    StockTakeScan(
+                        stocktake=stocktake, barcode=b, copy_id=copies.get(b), scanned_at=now
+                    )
+                    for b in new
+                ],
+                ignore_conflicts=True,
+            )
+            added += len(new)
+    return added
 
 
 def finish_stocktake(staff, stocktake, *, now=None):

@@ -2,8 +2,8 @@
 
 Materials, subjects, centres and loan rules are network-wide records, edited
 with Django model permissions. Copies and patrons belong to a centre: staff
-list, edit and delete only those of their own centres (the listing is
-narrowed, the edit and delete hooks refuse the rest, and the forms refuse a
+list, open, edit and delete only those of their own centres (the listing is
+narrowed, every single-object view refuses the rest, and the forms refuse a
 centre the user does not staff).
 """
 
@@ -15,6 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import services
@@ -22,10 +23,37 @@ from .admin_forms import CopyForm, PatronForm
 from .models import Centre, Copy, LoanRule, Material, Patron, Subject
 
 
+def _outside_my_centres(user, instance):
+    if user.is_superuser:
+        return False
+    centre_id = getattr(instance, "current_centre_id", None) or instance.home_centre_id
+    return not services.staff_centres(user).filter(pk=centre_id).exists()
+
+
+class CentreScopedObjectMixin:
+    """Refuse any single-object admin view of a record kept by a centre the user does not staff."""
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        if _outside_my_centres(self.request.user, instance):
+            raise PermissionDenied
+        return instance
+
+
+def _scoped(view_class):
+    return type(f"CentreScoped{view_class.__name__}", (CentreScopedObjectMixin, view_class), {})
+
+
 class CentreScopedViewSet(SnippetViewSet):
-    """A snippet listing narrowed to the records of the centres the user staffs."""
+    """Copies and patrons: listed, opened, copied, edited and deleted only at the user's centres."""
 
     centre_field = "home_centre"
+    edit_view_class = _scoped(snippet_views.EditView)
+    delete_view_class = _scoped(snippet_views.DeleteView)
+    copy_view_class = _scoped(snippet_views.CopyView)
+    history_view_class = _scoped(snippet_views.HistoryView)
+    usage_view_class = _scoped(snippet_views.UsageView)
+    inspect_view_class = _scoped(snippet_views.InspectView)
 
     def get_queryset(self, request):
         queryset = self.model._default_manager.all()
@@ -115,20 +143,3 @@ def register_desk_menu_item():
     return DeskMenuItem(
         _("Library desk"), reverse("library:desk"), icon_name="clipboard-list", order=310
     )
-
-
-def _outside_my_centres(user, instance):
-    if user.is_superuser:
-        return False
-    centre_id = (
-        instance.current_centre_id if isinstance(instance, Copy) else instance.home_centre_id
-    )
-    return not services.staff_centres(user).filter(pk=centre_id).exists()
-
-
-@hooks.register("before_edit_snippet")
-@hooks.register("before_delete_snippet")
-def refuse_other_centres_records(request, instances):
-    for instance in instances if isinstance(instances, list) else [instances]:
-        if isinstance(instance, Copy | Patron) and _outside_my_centres(request.user, instance):
-            raise PermissionDenied

@@ -1,13 +1,15 @@
-"""Wagtail admin views for trainers: find and revoke certificates, complete a course by hand.
+"""Wagtail admin views for trainers: certificates, completion by hand, importing a cohort.
 
 Each view checks its own permission (``lms.revoke_certificate``,
 ``lms.complete_for_learner``); the Trainers group holds both.
 """
 
+import uuid
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -16,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
-from . import services
+from . import imports, services
 from .models import Certificate, CourseRules
 
 
@@ -102,3 +104,81 @@ def complete_for_learner(request):
         )
         return redirect("lms_admin:complete")
     return TemplateResponse(request, "lms/admin/complete_for_learner.html", {"form": form})
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("File of learners (.csv or .xlsx)"),
+        help_text=gettext_lazy(
+            "Columns: email, first_name, last_name, district; optionally institution and role."
+        ),
+    )
+
+
+def _stored_rows(path):
+    from django.core.files.storage import default_storage
+
+    with default_storage.open(path, "rb") as stored:
+        stored.name = path
+        return imports.validate(imports.read_file(stored))
+
+
+def import_learners(request, pk):
+    """Upload, preview, then confirm a cohort's learners; all rows valid or nothing imported."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from .reports import visible_cohorts
+
+    if not request.user.has_perm("lms.change_cohort"):
+        raise PermissionDenied
+    cohort = get_object_or_404(visible_cohorts(request.user), pk=pk)
+    session_key = f"cohort-import-{cohort.pk}"
+    form = ImportForm()
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        path = request.session.get(session_key)
+        if not path or not default_storage.exists(path):
+            messages.error(request, _("Upload the file again: the preview has expired."))
+            return redirect("lms_admin:import", cohort.pk)
+        try:
+            rows = _stored_rows(path)
+            result = imports.apply(cohort, rows, base_url=request.build_absolute_uri("/"))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("lms_admin:import", cohort.pk)
+        finally:
+            default_storage.delete(path)
+            request.session.pop(session_key, None)
+        messages.success(
+            request,
+            _("%(created)s new accounts, %(existing)s existing; %(enrolled)s new enrolments.")
+            % result.__dict__,
+        )
+        return redirect("lms_reports:cohort_grid", cohort.pk)
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = imports.validate(imports.read_file(upload))
+            except ValidationError as error:
+                form.add_error("file", error)
+            else:
+                errors = [row for row in rows if row.errors]
+                context = {
+                    "cohort": cohort,
+                    "rows": rows[:50],
+                    "row_count": len(rows),
+                    "errors": errors[:500],
+                    "error_count": len(errors),
+                    "new_count": sum(1 for row in rows if row.user_id is None),
+                }
+                if not errors:
+                    upload.seek(0)
+                    extension = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
+                    path = default_storage.save(
+                        f"cohort-imports/{uuid.uuid4().hex}{extension}", ContentFile(upload.read())
+                    )
+                    request.session[session_key] = path
+                return TemplateResponse(request, "lms/admin/import_preview.html", context)
+    return TemplateResponse(request, "lms/admin/import.html", {"cohort": cohort, "form": form})

@@ -5,11 +5,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import admin_views, reports
 from .forms import CohortForm
 from .models import Cohort, District, Institution, Target
 
@@ -19,6 +20,7 @@ def admin_urlpatterns():
         path("certificates/", admin_views.certificate_index, name="certificates"),
         path("certificates/<int:pk>/revoke/", admin_views.certificate_revoke, name="revoke"),
         path("complete/", admin_views.complete_for_learner, name="complete"),
+        path("cohorts/<int:pk>/import/", admin_views.import_learners, name="import"),
     ]
 
 
@@ -90,6 +92,19 @@ class CohortEditView(EditView):
         return cohort
 
 
+def progress_link(cohort):
+    """Link from the cohort list to its progress grid and import page."""
+    from django.utils.html import format_html
+
+    return format_html(
+        '<a href="{}">{}</a> · <a href="{}">{}</a>',
+        reverse("lms_reports:cohort_grid", args=[cohort.pk]),
+        _("Progress"),
+        reverse("lms_admin:import", args=[cohort.pk]),
+        _("Import learners"),
+    )
+
+
 class CohortViewSet(ModelViewSet):
     model = Cohort
     icon = "group"
@@ -105,7 +120,14 @@ class CohortViewSet(ModelViewSet):
         "trainers",
         "courses",
     ]
-    list_display = ["name", "programme", "institution", "district", "starts_on"]
+    list_display = [
+        "name",
+        "programme",
+        "institution",
+        "district",
+        "starts_on",
+        Column("reports", label=_("Reports"), accessor=progress_link),
+    ]
     list_filter = ["programme", "district"]
     search_fields = ["name"]
     index_view_class = CohortIndexView
@@ -154,3 +176,64 @@ class OrganisationGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_organisation_viewsets():
     return OrganisationGroup()
+
+
+def report_urlpatterns():
+    patterns = []
+    for slug, view in (
+        ("by-course", reports.CompletionByCourse),
+        ("by-cohort", reports.CompletionByCohort),
+        ("by-district", reports.CompletionByDistrict),
+        ("by-institution", reports.CompletionByInstitution),
+    ):
+        name = slug.replace("-", "_")
+        patterns += [
+            path(f"{slug}/", view.as_view(), name=name),
+            path(f"{slug}/results/", view.as_view(results_only=True), name=f"{name}_results"),
+        ]
+    return patterns + [
+        path("cohorts/<int:pk>/", reports.cohort_grid_view, name="cohort_grid"),
+        path("learners/<int:pk>/", reports.learner_record_view, name="learner"),
+        path("targets/", reports.targets_view, name="targets"),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "learning-reports/",
+            include((report_urlpatterns(), "lms_reports"), namespace="lms_reports"),
+        )
+    ]
+
+
+def _report_item(label, url_name, icon, permission=reports.REPORT_PERMISSION):
+    return PermissionMenuItem(label, reverse(url_name), icon_name=icon, permission=permission)
+
+
+@hooks.register("register_reports_menu_item")
+def completion_by_course_item():
+    return _report_item(_("Completion by course"), "lms_reports:by_course", "table")
+
+
+@hooks.register("register_reports_menu_item")
+def completion_by_cohort_item():
+    return _report_item(_("Completion by cohort"), "lms_reports:by_cohort", "group")
+
+
+@hooks.register("register_reports_menu_item")
+def completion_by_district_item():
+    return _report_item(_("Completion by district"), "lms_reports:by_district", "site")
+
+
+@hooks.register("register_reports_menu_item")
+def completion_by_institution_item():
+    return _report_item(_("Completion by institution"), "lms_reports:by_institution", "home")
+
+
+@hooks.register("register_reports_menu_item")
+def targets_item():
+    return _report_item(
+        _("Programme targets"), "lms_reports:targets", "pick", permission="lms.view_all_reports"
+    )

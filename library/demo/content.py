@@ -5,6 +5,17 @@ Data, not code: ``manage.py seed_library`` turns it into records. Titles are
 in Azerbaijani, Russian and English, as in the centres' real collections.
 """
 
+# The lookup rows the catalogue filters on (also created by migration 0002).
+LANGUAGES = [("az", "Azərbaycan dili"), ("ru", "Русский"), ("en", "English")]
+FORMATS = [
+    ("braille", "Braille"),
+    ("large-print", "Large print"),
+    ("audio", "Audio"),
+    ("easy-read", "Easy-read"),
+    ("sign-language-video", "Sign-language video"),
+    ("tactile", "Tactile"),
+]
+
 CENTRES = [
     # code, name, district, address
     (

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import reports, services
 from ..conf import library_settings
@@ -156,12 +157,17 @@ def checkout(request, centre):
 # --- Check in ------------------------------------------------------------------------
 
 CHECKIN_MESSAGES = {
-    "shelved": _("Returned: put “%(title)s” (%(barcode)s) back on the shelf."),
-    "found": _("Found: “%(title)s” (%(barcode)s) is back in stock; put it on the shelf."),
-    "hold_shelf": _(
+    "shelved": gettext_lazy("Returned: put “%(title)s” (%(barcode)s) back on the shelf."),
+    "not_on_loan": gettext_lazy(
+        "“%(title)s” (%(barcode)s) was not on loan and nobody is waiting: it belongs on the shelf."
+    ),
+    "found": gettext_lazy(
+        "Found: “%(title)s” (%(barcode)s) is back in stock; put it on the shelf."
+    ),
+    "hold_shelf": gettext_lazy(
         "Put “%(title)s” (%(barcode)s) on the hold shelf for %(patron)s (card %(card)s)."
     ),
-    "transit": _("Send “%(title)s” (%(barcode)s) to %(to)s."),
+    "transit": gettext_lazy("Send “%(title)s” (%(barcode)s) to %(to)s."),
 }
 
 
@@ -171,7 +177,10 @@ def describe_routing(result):
         values.update(patron=result.hold.patron.name, card=result.hold.patron.card_number)
     if result.transfer is not None:
         values["to"] = result.transfer.to_centre.name
-    return str(CHECKIN_MESSAGES[result.action]) % values
+    action = result.action
+    if action == "shelved" and result.loan is None:
+        action = "not_on_loan"
+    return str(CHECKIN_MESSAGES[action]) % values
 
 
 @desk_view

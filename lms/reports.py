@@ -1,0 +1,398 @@
+"""Programme reports in the Wagtail admin, every one a database aggregate.
+
+Each report's rows come from one function; the screen and its CSV/XLSX
+export read the same rows, so they always agree. Queries do not grow with
+the number of learners. Trainers see the learners of the cohorts they run;
+programme managers (``lms.view_all_reports``) see everyone.
+"""
+
+import csv
+import io
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from .models import (
+    Attempt,
+    Certificate,
+    Cohort,
+    CohortMembership,
+    CourseItem,
+    CourseRules,
+    Enrolment,
+    LessonProgress,
+    Target,
+)
+
+REPORT_PERMISSION = "lms.view_cohort"
+
+
+def sees_everyone(user):
+    return user.has_perm("lms.view_all_reports")
+
+
+def visible_cohorts(user):
+    cohorts = Cohort.objects.all()
+    return cohorts if sees_everyone(user) else cohorts.filter(trainers=user)
+
+
+def visible_enrolments(user):
+    enrolments = Enrolment.objects.all()
+    if sees_everyone(user):
+        return enrolments
+    members = CohortMembership.objects.filter(cohort__trainers=user).values("learner_id")
+    return enrolments.filter(learner_id__in=members)
+
+
+def completion_counts(enrolments, group_by, label):
+    """Rows of enrolled / completed / completion rate / average progress per group."""
+    rows = (
+        enrolments.values(*group_by)
+        .annotate(
+            enrolled=Count("pk"),
+            completed=Count("pk", filter=Q(completed_at__isnull=False)),
+            average_progress=Avg("progress"),
+        )
+        .order_by(*group_by)
+    )
+    result = []
+    for row in rows:
+        enrolled = row["enrolled"]
+        result.append(
+            {
+                "name": label(row),
+                "enrolled": enrolled,
+                "completed": row["completed"],
+                "completion_rate": round(100 * row["completed"] / enrolled) if enrolled else 0,
+                "average_progress": round(100 * (row["average_progress"] or 0)),
+            }
+        )
+    return result
+
+
+def rows_by_course(user):
+    return completion_counts(
+        visible_enrolments(user), ["course_id", "course__title"], lambda r: r["course__title"]
+    )
+
+
+def rows_by_district(user):
+    return completion_counts(
+        visible_enrolments(user),
+        ["learner__learner_profile__district__name"],
+        lambda r: r["learner__learner_profile__district__name"] or _("Not given"),
+    )
+
+
+def rows_by_institution(user):
+    return completion_counts(
+        visible_enrolments(user),
+        ["learner__learner_profile__institution__name"],
+        lambda r: r["learner__learner_profile__institution__name"] or _("Not given"),
+    )
+
+
+def rows_by_cohort(user):
+    """Enrolments of each cohort's members in that cohort's own courses."""
+    cohorts = visible_cohorts(user)
+    in_cohort_course = Cohort.courses.through.objects.filter(
+        cohort_id=OuterRef("cohort"), page_id=OuterRef("course_id")
+    )
+    enrolments = (
+        Enrolment.objects.filter(learner__cohort_memberships__cohort__in=cohorts)
+        .annotate(cohort=F("learner__cohort_memberships__cohort_id"))
+        .filter(Exists(in_cohort_course))
+    )
+    names = dict(cohorts.values_list("pk", "name"))
+    by_id = {
+        row["name"]: row for row in completion_counts(enrolments, ["cohort"], lambda r: r["cohort"])
+    }
+    members = dict(
+        CohortMembership.objects.filter(cohort__in=cohorts)
+        .values("cohort_id")
+        .annotate(n=Count("pk"))
+        .values_list("cohort_id", "n")
+    )
+    empty = {"enrolled": 0, "completed": 0, "completion_rate": 0, "average_progress": 0}
+    return [
+        {
+            **empty,
+            **by_id.get(pk, {}),
+            "name": name,
+            "learners": members.get(pk, 0),
+            "cohort_id": pk,
+        }
+        for pk, name in sorted(names.items(), key=lambda item: item[1])
+    ]
+
+
+class CompletionReport(ReportView):
+    """A completion table; subclasses say how rows are grouped."""
+
+    header_icon = "table"
+    paginate_by = 100
+    rows = None
+    name_label = gettext_lazy("Name")
+    extra_columns = []
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def columns(self):
+        return [
+            Column("name", label=self.name_label),
+            *self.extra_columns,
+            Column("enrolled", label=_("Enrolled")),
+            Column("completed", label=_("Completed")),
+            Column("completion_rate", label=_("Completion (%)")),
+            Column("average_progress", label=_("Average progress (%)")),
+        ]
+
+    @property
+    def list_export(self):
+        return [column.name for column in self.columns]
+
+    @property
+    def export_headings(self):
+        return {column.name: str(column.label) for column in self.columns}
+
+    def get_queryset(self):
+        return type(self).rows(self.request.user)
+
+    def get_filename(self):
+        return f"{self.index_url_name.split(':')[-1]}-report"
+
+
+class CompletionByCourse(CompletionReport):
+    page_title = gettext_lazy("Completion by course")
+    name_label = gettext_lazy("Course")
+    index_url_name = "lms_reports:by_course"
+    index_results_url_name = "lms_reports:by_course_results"
+    rows = staticmethod(rows_by_course)
+
+
+class CompletionByCohort(CompletionReport):
+    page_title = gettext_lazy("Completion by cohort")
+    name_label = gettext_lazy("Cohort")
+    index_url_name = "lms_reports:by_cohort"
+    index_results_url_name = "lms_reports:by_cohort_results"
+    rows = staticmethod(rows_by_cohort)
+
+    @property
+    def extra_columns(self):
+        return [Column("learners", label=_("Learners"))]
+
+
+class CompletionByDistrict(CompletionReport):
+    page_title = gettext_lazy("Completion by district")
+    name_label = gettext_lazy("District")
+    index_url_name = "lms_reports:by_district"
+    index_results_url_name = "lms_reports:by_district_results"
+    rows = staticmethod(rows_by_district)
+
+
+class CompletionByInstitution(CompletionReport):
+    page_title = gettext_lazy("Completion by institution")
+    name_label = gettext_lazy("Institution")
+    index_url_name = "lms_reports:by_institution"
+    index_results_url_name = "lms_reports:by_institution_results"
+    rows = staticmethod(rows_by_institution)
+
+
+# Spreadsheets for the reports whose columns are not fixed ---------------------
+
+
+def spreadsheet_response(headings, rows, export_format, filename):
+    """``rows`` are lists in ``headings`` order; the same rows as the screen shows."""
+    if export_format == "xlsx":
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        sheet.append([str(heading) for heading in headings])
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        return response
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([str(heading) for heading in headings])
+    writer.writerows(rows)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def cohort_grid(cohort):
+    """Learners × modules of a cohort: required lessons done / required lessons, in 4 queries."""
+    course_ids = list(cohort.courses.values_list("pk", flat=True))
+    modules = list(
+        CourseItem.objects.filter(course_id__in=course_ids, required=True, is_active=True)
+        .values("module_id", "module__title", "course__title")
+        .annotate(total=Count("pk"))
+        .order_by("course__title", "module__path")
+    )
+    learners = list(
+        get_user_model()
+        .objects.filter(cohort_memberships__cohort=cohort)
+        .order_by("last_name", "first_name", "username")
+    )
+    done = {
+        (row["learner_id"], row["item__module_id"]): row["n"]
+        for row in LessonProgress.objects.filter(
+            learner__in=[learner.pk for learner in learners],
+            item__course_id__in=course_ids,
+            item__required=True,
+            item__is_active=True,
+            completed_at__isnull=False,
+        )
+        .values("learner_id", "item__module_id")
+        .annotate(n=Count("pk"))
+    }
+    rows = []
+    for learner in learners:
+        cells = []
+        for module in modules:
+            count = done.get((learner.pk, module["module_id"]), 0)
+            cells.append(
+                {"done": count, "total": module["total"], "complete": count >= module["total"]}
+            )
+        rows.append({"learner": learner, "cells": cells})
+    return modules, rows
+
+
+def cohort_grid_view(request, pk):
+    if not request.user.has_perm(REPORT_PERMISSION):
+        raise PermissionDenied
+    cohort = get_object_or_404(visible_cohorts(request.user), pk=pk)
+    modules, rows = cohort_grid(cohort)
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        headings = [_("Learner"), _("Email")] + [
+            f"{m['course__title']} – {m['module__title']}" for m in modules
+        ]
+        lines = [
+            [r["learner"].get_full_name() or r["learner"].username, r["learner"].email]
+            + [f"{c['done']}/{c['total']}" for c in r["cells"]]
+            for r in rows
+        ]
+        return spreadsheet_response(headings, lines, export, f"cohort-{cohort.pk}-progress")
+    return TemplateResponse(
+        request,
+        "lms/reports/cohort_grid.html",
+        {"cohort": cohort, "modules": modules, "rows": rows},
+    )
+
+
+def learner_record_view(request, pk):
+    """One learner's enrolments, lessons, attempts and certificates."""
+    if not request.user.has_perm(REPORT_PERMISSION):
+        raise PermissionDenied
+    learners = get_user_model().objects.all()
+    if not sees_everyone(request.user):
+        learners = learners.filter(cohort_memberships__cohort__trainers=request.user).distinct()
+    learner = get_object_or_404(learners, pk=pk)
+    return TemplateResponse(
+        request,
+        "lms/reports/learner_record.html",
+        {
+            "learner": learner,
+            "enrolments": Enrolment.objects.filter(learner=learner).select_related("course"),
+            "lessons": LessonProgress.objects.filter(learner=learner)
+            .select_related("item")
+            .order_by("item__course_id", "item__path"),
+            "attempts": Attempt.objects.filter(learner=learner, finished_at__isnull=False)
+            .select_related("item")
+            .order_by("-finished_at"),
+            "certificates": Certificate.objects.filter(learner=learner),
+        },
+    )
+
+
+# Targets ------------------------------------------------------------------
+
+
+def trained_counts(programme):
+    """Learners who completed a course of ``programme``: overall, by district, by audience."""
+    courses = CourseRules.objects.filter(programme=programme)
+    completed = Enrolment.objects.filter(
+        course_id__in=courses.values("course_id"), completed_at__isnull=False
+    )
+    overall = completed.values("learner_id").distinct().count()
+    by_district = dict(
+        completed.values("learner__learner_profile__district_id")
+        .annotate(n=Count("learner_id", distinct=True))
+        .values_list("learner__learner_profile__district_id", "n")
+    )
+    audience = CourseRules.objects.filter(course_id=OuterRef("course_id")).values("audience")[:1]
+    by_audience = dict(
+        completed.annotate(audience=Subquery(audience))
+        .values("audience")
+        .annotate(n=Count("learner_id", distinct=True))
+        .values_list("audience", "n")
+    )
+    return overall, by_district, by_audience
+
+
+def target_rows():
+    rows = []
+    cache = {}
+    for target in Target.objects.select_related("district").order_by("programme", "district__name"):
+        if target.programme not in cache:
+            cache[target.programme] = trained_counts(target.programme)
+        overall, by_district, by_audience = cache[target.programme]
+        if target.district_id:
+            trained = by_district.get(target.district_id, 0)
+            scope = target.district.name
+        elif target.audience:
+            trained = by_audience.get(target.audience, 0)
+            scope = _("Audience: %(audience)s") % {"audience": target.audience.replace("_", "-")}
+        else:
+            trained = overall
+            scope = _("Overall")
+        percent = min(100.0, round(100 * trained / target.target, 1)) if target.target else 0.0
+        rows.append(
+            {
+                "programme": target.programme,
+                "scope": scope,
+                "target": target.target,
+                "trained": trained,
+                "percent": percent,
+            }
+        )
+    return rows
+
+
+def targets_view(request):
+    if not request.user.has_perm("lms.view_all_reports"):
+        raise PermissionDenied
+    rows = target_rows()
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        headings = [_("Programme"), _("Scope"), _("Target"), _("Trained"), _("Reached (%)")]
+        lines = [
+            [r["programme"], r["scope"], r["target"], r["trained"], r["percent"]] for r in rows
+        ]
+        return spreadsheet_response(headings, lines, export, "programme-targets")
+    return TemplateResponse(
+        request,
+        "lms/reports/targets.html",
+        {"rows": rows, "export_url": reverse("lms_reports:targets")},
+    )

@@ -1,0 +1,212 @@
+"""Programme reports: aggregates, exports equal to the screen, scoped to who is asking."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from accounts.factories import UserFactory
+from courses.roles import TRAINERS, ensure_authoring_roles
+from lms import cohorts, services
+from lms.models import (
+    Cohort,
+    CohortMembership,
+    District,
+    Enrolment,
+    LearnerProfile,
+    Target,
+    Verb,
+)
+from lms.roles import ensure_programme_managers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cohort(course, learner, other_learner, lessons):
+    cohort = Cohort.objects.create(name="Shaki in-service", programme="inclusive-education")
+    cohort.courses.add(course)
+    cohorts.add_members(cohort, [learner, other_learner])
+    shaki = District.objects.get(slug="shaki")
+    LearnerProfile.objects.create(user=learner, district=shaki)
+    for lesson in lessons:
+        services.record_learning(learner, lesson.lesson_uuid, Verb.MARKED_COMPLETE)
+    return cohort
+
+
+@pytest.fixture
+def trainer(catalogue, cohort):
+    ensure_authoring_roles(catalogue)
+    user = UserFactory(username="trainer")
+    user.groups.add(Group.objects.get(name=TRAINERS))
+    cohort.trainers.add(user)
+    return user
+
+
+@pytest.fixture
+def manager(db):
+    user = UserFactory(username="manager")
+    user.groups.add(ensure_programme_managers())
+    return user
+
+
+def screen_rows(response):
+    return [
+        {key: str(value) for key, value in row.items() if key != "cohort_id"}
+        for row in response.context["object_list"]
+    ]
+
+
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def csv_rows(response):
+    return list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("report", ["by_course", "by_cohort", "by_district", "by_institution"])
+def test_each_completion_report_exports_what_it_shows(client, trainer, cohort, report):
+    client.force_login(trainer)
+    url = reverse(f"lms_reports:{report}")
+    screen = client.get(url)
+    assert screen.status_code == 200
+    rows = screen.context["object_list"]
+    assert rows
+    exported = csv_rows(client.get(url, {"export": "csv"}))
+    columns = [column.name for column in screen.context["view"].columns]
+    assert exported[1:] == [[str(row[column]) for column in columns] for row in rows]
+    workbook = load_workbook(io.BytesIO(body(client.get(url, {"export": "xlsx"}))))
+    xlsx = [[str(cell) for cell in line] for line in workbook.active.iter_rows(values_only=True)]
+    assert xlsx[1:] == exported[1:]
+
+
+def test_completion_by_course_counts_enrolled_and_completed(client, trainer, course, cohort):
+    client.force_login(trainer)
+    [row] = client.get(reverse("lms_reports:by_course")).context["object_list"]
+    assert (row["name"], row["enrolled"], row["completed"], row["completion_rate"]) == (
+        course.title,
+        2,
+        1,
+        50,
+    )
+
+
+def test_completion_by_district_groups_by_the_learners_district(client, trainer, cohort):
+    client.force_login(trainer)
+    rows = {
+        r["name"]: r for r in client.get(reverse("lms_reports:by_district")).context["object_list"]
+    }
+    assert rows["Shaki"]["completed"] == 1 and rows["Not given"]["completed"] == 0
+
+
+def test_a_trainer_sees_only_their_cohorts_learners(client, trainer, course, catalogue):
+    outsider = UserFactory(username="outsider")
+    services.enrol(outsider, course)
+    client.force_login(trainer)
+    [row] = client.get(reverse("lms_reports:by_course")).context["object_list"]
+    assert row["enrolled"] == 2
+    other_trainer = UserFactory(username="other-trainer")
+    other_trainer.groups.add(Group.objects.get(name=TRAINERS))
+    client.force_login(other_trainer)
+    assert list(client.get(reverse("lms_reports:by_course")).context["object_list"]) == []
+
+
+def test_a_programme_manager_sees_everyone(client, manager, course, cohort):
+    services.enrol(UserFactory(username="outsider"), course)
+    client.force_login(manager)
+    [row] = client.get(reverse("lms_reports:by_course")).context["object_list"]
+    assert row["enrolled"] == 3
+
+
+def test_learners_cannot_open_reports(client, learner, cohort):
+    client.force_login(learner)
+    for name in ("by_course", "targets"):
+        assert client.get(reverse(f"lms_reports:{name}")).status_code == 302
+
+
+def test_the_cohort_grid_shows_each_learner_by_module_and_exports_the_same(
+    client, trainer, cohort, learner
+):
+    client.force_login(trainer)
+    url = reverse("lms_reports:cohort_grid", args=[cohort.pk])
+    response = client.get(url)
+    rows = {row["learner"].pk: row for row in response.context["rows"]}
+    assert [cell["complete"] for cell in rows[learner.pk]["cells"]] == [True, True]
+    exported = csv_rows(client.get(url, {"export": "csv"}))
+    assert len(exported) == 3 and exported[0][0] == "Learner"
+    assert "2/2" in exported[1] + exported[2]
+
+
+def test_another_trainer_cannot_open_the_grid_or_a_learners_record(
+    client, catalogue, cohort, learner
+):
+    ensure_authoring_roles(catalogue)
+    other = UserFactory(username="other-trainer")
+    other.groups.add(Group.objects.get(name=TRAINERS))
+    client.force_login(other)
+    assert client.get(reverse("lms_reports:cohort_grid", args=[cohort.pk])).status_code == 404
+    assert client.get(reverse("lms_reports:learner", args=[learner.pk])).status_code == 404
+
+
+def test_a_trainer_reads_a_learners_record(client, trainer, learner, course):
+    client.force_login(trainer)
+    response = client.get(reverse("lms_reports:learner", args=[learner.pk]))
+    assert course.title in response.content.decode()
+
+
+def test_the_targets_dashboard_counts_trained_learners(client, manager, cohort, course):
+    Target.objects.create(programme=course.programme.slug, target=4)
+    Target.objects.create(
+        programme=course.programme.slug, district=District.objects.get(slug="shaki"), target=1
+    )
+    client.force_login(manager)
+    response = client.get(reverse("lms_reports:targets"))
+    rows = {row["scope"]: row for row in response.context["rows"]}
+    assert (rows["Overall"]["trained"], rows["Overall"]["percent"]) == (1, 25.0)
+    assert rows["Shaki"]["percent"] == 100
+    assert "<svg" in response.content.decode()
+    exported = csv_rows(client.get(reverse("lms_reports:targets"), {"export": "csv"}))
+    assert exported[1:] == [
+        [r["programme"], str(r["scope"]), str(r["target"]), str(r["trained"]), str(r["percent"])]
+        for r in response.context["rows"]
+    ]
+
+
+def test_trainers_cannot_see_the_targets_dashboard(client, trainer):
+    client.force_login(trainer)
+    response = client.get(reverse("lms_reports:targets"))
+    assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize("report", ["by_course", "by_cohort", "by_district"])
+def test_report_queries_do_not_grow_with_learners(client, manager, cohort, course, report):
+    client.force_login(manager)
+    url = reverse(f"lms_reports:{report}")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    User = get_user_model()
+
+    def add_learners(first, last):
+        users = User.objects.bulk_create(
+            User(username=f"bulk{i}", email=f"b{i}@x.org") for i in range(first, last)
+        )
+        CohortMembership.objects.bulk_create(
+            CohortMembership(cohort=cohort, learner=u) for u in users
+        )
+        Enrolment.objects.bulk_create(Enrolment(learner=u, course=course) for u in users)
+
+    add_learners(0, 100)
+    with_100 = queries()
+    add_learners(100, 5000)
+    assert queries() == with_100
