@@ -1,10 +1,13 @@
 """Admin forms for centre-owned records: a user may only file them under a centre they staff."""
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from . import services
+from .roles import STAFF_GROUP
 
 
 class CentreOwnedForm(WagtailAdminModelForm):
@@ -35,3 +38,22 @@ class CopyForm(CentreOwnedForm):
 
 class PatronForm(CentreOwnedForm):
     centre_fields = ("home_centre",)
+
+
+class CentreForm(WagtailAdminModelForm):
+    """A centre's desk staff are chosen among the members of the staff group (or already on it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "staff" in self.fields:
+            members = Q(groups__name=STAFF_GROUP)
+            if self.instance.pk:
+                members |= Q(library_memberships__centre=self.instance)
+            self.fields["staff"].queryset = (
+                get_user_model().objects.filter(members).distinct().order_by("username")
+            )
+            self.fields["staff"].widget = forms.CheckboxSelectMultiple()
+            self.fields["staff"].widget.choices = self.fields["staff"].choices
+            self.fields["staff"].help_text = _(
+                "Members of the “Resource centre staff” group who run this centre's desk."
+            )

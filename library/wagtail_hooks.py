@@ -19,7 +19,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import services
-from .admin_forms import CopyForm, PatronForm
+from .admin_forms import CentreForm, CopyForm, PatronForm
 from .models import Centre, Copy, LoanRule, Material, Patron, Subject
 
 
@@ -100,6 +100,7 @@ class CentreViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Resource centres")
     list_display = ["name", "code", "district", "email"]
+    edit_handler = ObjectList(Centre.panels, base_form_class=CentreForm)
 
 
 class LoanRuleViewSet(SnippetViewSet):

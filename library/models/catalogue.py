@@ -47,6 +47,7 @@ class Centre(models.Model):
         FieldPanel("address"),
         FieldPanel("email"),
         FieldPanel("phone"),
+        FieldPanel("staff"),
     ]
 
     class Meta:

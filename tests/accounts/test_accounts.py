@@ -18,7 +18,17 @@ SIGNUP = {
     "email": "nigar@example.org",
     "password1": "a-long-and-unusual-passphrase",
     "password2": "a-long-and-unusual-passphrase",
+    "role": "teacher",
 }
+
+
+@pytest.fixture(autouse=True)
+def district(db):
+    from lms.models import District
+
+    district = District.objects.get(slug="guba")
+    SIGNUP["district"] = district.pk
+    return district
 
 
 def test_a_new_teacher_signs_up_and_is_signed_in(client):
@@ -26,6 +36,20 @@ def test_a_new_teacher_signs_up_and_is_signed_in(client):
     assert response.status_code == 302
     user = get_user_model().objects.get(username="nigar")
     assert client.session["_auth_user_id"] == str(user.pk)
+    assert (user.learner_profile.role, user.learner_profile.district.name) == ("teacher", "Guba")
+
+
+def test_sign_up_refuses_an_institution_in_another_district(client, district):
+    from lms.models import District, Institution
+
+    ganja = Institution.objects.create(
+        name="Ganja State University",
+        kind="university",
+        district=District.objects.get(slug="ganja"),
+    )
+    response = client.post(reverse("signup"), {**SIGNUP, "institution": ganja.pk})
+    assert "institution" in response.context["form"].errors
+    assert not get_user_model().objects.filter(username="nigar").exists()
 
 
 def test_sign_up_refuses_an_email_already_in_use_whatever_its_case(client):

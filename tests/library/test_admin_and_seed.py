@@ -8,17 +8,15 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from library.factories import CopyFactory, PatronFactory
-from library.management.commands.seed_library import STAFF_GROUP
 from library.models import Centre, Copy, Hold, Loan, Material, Patron, Transfer
+from library.roles import STAFF_GROUP, ensure_staff_group
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff_group(db):
-    from library.management.commands.seed_library import Command
-
-    return Command().staff_group()
+    return ensure_staff_group()
 
 
 def refused(response):
@@ -177,3 +175,30 @@ def test_the_demo_has_overdue_loans_and_the_demo_staff_member_runs_the_baku_desk
     client.force_login(staff)
     assert client.get(reverse("library:desk")).url == reverse("library:desk_home", args=["bak1"])
     assert client.get(reverse("library:desk_home", args=["gan1"])).status_code == 403
+
+
+def test_an_administrator_puts_a_member_of_the_staff_group_on_a_centres_desk(
+    client, centre, staff_group
+):
+    newcomer = UserFactory(username="nigar")
+    newcomer.groups.add(staff_group)
+    outsider = UserFactory(username="outsider")
+    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    url = reverse("wagtailsnippets_library_centre:edit", args=[centre.pk])
+    form = client.get(url).context["form"]
+    assert list(form.fields["staff"].queryset) == [newcomer]
+    response = client.post(
+        url,
+        {
+            "name": centre.name,
+            "code": centre.code,
+            "district": centre.district,
+            "address": "",
+            "email": centre.email,
+            "phone": "",
+            "staff": [newcomer.pk],
+        },
+    )
+    assert response.status_code == 302, form.errors
+    assert list(centre.staff.all()) == [newcomer]
+    assert outsider not in centre.staff.all()

@@ -14,7 +14,6 @@ import random
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -36,26 +35,7 @@ from library.models import (
     Patron,
     Subject,
 )
-
-STAFF_GROUP = "Resource centre staff"
-STAFF_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "choose_document"),
-    ("library", "add_material"),
-    ("library", "change_material"),
-    ("library", "view_material"),
-    ("library", "add_copy"),
-    ("library", "change_copy"),
-    ("library", "view_copy"),
-    ("library", "add_patron"),
-    ("library", "change_patron"),
-    ("library", "view_patron"),
-    ("library", "add_subject"),
-    ("library", "view_subject"),
-    ("library", "view_centre"),
-    ("library", "view_loanrule"),
-]
+from library.roles import ensure_staff_group
 
 # Materials on these subjects point to live course pages whose titles contain the words.
 RELATED_PAGES = {
@@ -81,7 +61,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            group = self.staff_group()
+            group = ensure_staff_group()
             centres = self.centres(group)
             self.rules(centres)
             materials = self.catalogue()
@@ -97,16 +77,6 @@ class Command(BaseCommand):
                 f"{Loan.objects.filter(returned_at__isnull=True).count()} open loans."
             )
         )
-
-    def staff_group(self):
-        group, _created = Group.objects.get_or_create(name=STAFF_GROUP)
-        group.permissions.add(
-            *[
-                Permission.objects.get(content_type__app_label=app, codename=codename)
-                for app, codename in STAFF_PERMISSIONS
-            ]
-        )
-        return group
 
     def centres(self, group):
         User = get_user_model()
