@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from . import pdf
 from .conf import lms_settings
-from .models import Certificate, CourseItem, Enrolment, LessonProgress
+from .models import Certificate, CohortMembership, CourseItem, Enrolment, LessonProgress
 
 
 def next_item_subquery(learner_id):
@@ -108,10 +108,16 @@ def verify_certificate(request, code):
 
 
 def can_download_certificate(user, certificate):
-    """The learner themself, and administrators. (Cohort trainers join with cohorts.)"""
+    """The learner, trainers of a cohort the learner is in, and administrators."""
     if not user.is_authenticated:
         return False
-    return certificate.learner_id == user.pk or user.has_perm("lms.view_certificate")
+    if certificate.learner_id == user.pk or user.has_perm("lms.view_certificate"):
+        return True
+    if user.has_perm("lms.view_all_reports"):
+        return True
+    return CohortMembership.objects.filter(
+        learner_id=certificate.learner_id, cohort__trainers=user
+    ).exists()
 
 
 def certificate_pdf(request, code):

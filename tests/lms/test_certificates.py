@@ -106,3 +106,18 @@ def test_the_transcript_is_the_learners_own(client, certificate, other_learner):
 def test_the_dashboard_links_the_certificate(learner_client, certificate):
     page = learner_client.get(reverse("lms:dashboard")).content.decode()
     assert certificate.get_pdf_url() in page
+
+
+def test_a_trainer_of_the_learners_cohort_may_download_it_and_another_may_not(
+    client, certificate, learner
+):
+    from lms.models import Cohort
+
+    cohort = Cohort.objects.create(name="Guba", programme="inclusive-education")
+    cohort.memberships.create(learner=learner)
+    theirs, other = UserFactory(username="their-trainer"), UserFactory(username="other-trainer")
+    cohort.trainers.add(theirs)
+    client.force_login(theirs)
+    assert client.get(certificate.get_pdf_url()).status_code == 200
+    client.force_login(other)
+    assert client.get(certificate.get_pdf_url()).status_code == 404
