@@ -226,14 +226,10 @@ def enrol(request, course_id):
     return redirect(target.get_url(request) if target else course.get_url(request))
 
 
-def _lesson_for_learner(request, lesson_uuid):
-    return get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
-
-
 @require_POST
 def mark_complete(request, lesson_uuid):
     """The "Mark as complete" button: works without JavaScript."""
-    lesson = _lesson_for_learner(request, lesson_uuid)
+    lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
     if not request.user.is_authenticated:
         return redirect_to_login(lesson.get_url(request))
     course = lesson.course
@@ -266,7 +262,7 @@ def report_progress(request, lesson_uuid):
     """Progress reports from the lesson page's script; answers JSON."""
     if not request.user.is_authenticated:
         return JsonResponse({"detail": _("Sign in to record progress.")}, status=403)
-    lesson = _lesson_for_learner(request, lesson_uuid)
+    lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
     if request.content_type == "application/json":
         try:
             payload = json.loads(request.body or b"{}")

@@ -2,9 +2,9 @@
 
 Membership of the group gives the admin permissions (catalogue, copies,
 patrons); which centres' desks a member runs is decided per centre by
-:class:`library.models.CentreStaff`. ``seed_library`` calls
-:func:`ensure_staff_group`; a production site calls it once from a shell or
-a data migration of its own.
+:class:`library.models.CentreStaff` (edited on the centre in the admin).
+``seed_library`` calls :func:`ensure_staff_group`; a production site runs
+``manage.py setup_library_roles``.
 """
 
 from django.contrib.auth.models import Group, Permission

@@ -406,28 +406,37 @@ def queue_position(hold):
     )
 
 
+def _lock_hold(pk):
+    """Lock a hold and the copy set aside for it, copy first (the order every path uses)."""
+    copy_id = Hold.objects.filter(pk=pk).values_list("copy_id", flat=True).first()
+    copy = None
+    if copy_id is not None:
+        copy = (
+            Copy.objects.select_for_update(of=("self",)).select_related("material").get(pk=copy_id)
+        )
+    hold = Hold.objects.select_for_update(of=("self",)).select_related("patron").get(pk=pk)
+    return hold, copy if copy is not None and hold.copy_id == copy.pk else None
+
+
 def cancel_hold(hold, *, by, now=None):
     """Cancel a hold (the patron's own, or by staff of its pickup centre); free its copy."""
     now = now or timezone.now()
     with transaction.atomic():
-        hold = Hold.objects.select_for_update(of=("self",)).select_related("patron").get(pk=hold.pk)
+        hold, copy = _lock_hold(hold.pk)
         if not (by.is_authenticated and hold.patron.user_id == by.pk):
             require_staff(by, hold.pickup_centre)
         if not hold.is_active:
             raise CirculationError(_("This hold is no longer active."))
-        _close_hold(hold, Hold.Status.CANCELLED, by, now)
+        _close_hold(hold, copy, Hold.Status.CANCELLED, by, now)
     return hold
 
 
-def _close_hold(hold, status, staff, now):
-    copy = hold.copy
+def _close_hold(hold, copy, status, staff, now):
+    """Close ``hold``; a copy waiting on the hold shelf for it goes to the next in line."""
     hold.status = status
     hold.closed_at = now
     hold.save(update_fields=["status", "closed_at"])
     if copy is not None and copy.status == Copy.Status.AWAITING_PICKUP:
-        copy = (
-            Copy.objects.select_for_update(of=("self",)).select_related("material").get(pk=copy.pk)
-        )
         _route_copy(copy, copy.current_centre, staff, now)
 
 
@@ -435,13 +444,15 @@ def expire_holds(*, now=None):
     """Close ready holds not collected in time; pass their copies on. Returns the holds."""
     now = now or timezone.now()
     expired = []
-    with transaction.atomic():
-        for hold in (
-            Hold.objects.select_for_update(of=("self",))
-            .filter(status=Hold.Status.READY, expires_at__lt=now)
-            .select_related("copy__material", "patron")
-        ):
-            _close_hold(hold, Hold.Status.EXPIRED, None, now)
+    due = Hold.objects.filter(status=Hold.Status.READY, expires_at__lt=now).values_list(
+        "pk", flat=True
+    )
+    for pk in list(due):
+        with transaction.atomic():
+            hold, copy = _lock_hold(pk)
+            if hold.status != Hold.Status.READY or hold.expires_at >= now:
+                continue  # collected or cancelled meanwhile
+            _close_hold(hold, copy, Hold.Status.EXPIRED, None, now)
             expired.append(hold)
     return expired
 

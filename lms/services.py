@@ -195,9 +195,7 @@ def record_learning(
             ]
         )
 
-        session = _touch_session(
-            learner, item, source, now, time_spent, summary.progress - before, verb
-        )
+        session = _touch_session(learner, item, source, now, time_spent, summary.progress - before)
 
         enrolment.time_spent += time_spent
         enrolment.last_item = item
@@ -464,7 +462,7 @@ def _locked_summary(learner, item, now):
         return LessonProgress.objects.select_for_update().get(learner=learner, item=item)
 
 
-def _touch_session(learner, item, source, now, time_spent, gained, verb):
+def _touch_session(learner, item, source, now, time_spent, gained):
     idle = timedelta(seconds=lms_settings.SESSION_IDLE_SECONDS)
     session = (
         LearningSession.objects.filter(

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .. import reports, services
 from ..conf import library_settings
@@ -132,6 +132,19 @@ def checkout(request, centre):
                     "date": _day(loan.due_at),
                 },
             )
+            waiting = Hold.objects.filter(
+                material=loan.copy.material, status=Hold.Status.WAITING
+            ).count()
+            if waiting:
+                messages.warning(
+                    request,
+                    ngettext(
+                        "Note: %(count)s other patron is waiting for this material.",
+                        "Note: %(count)s other patrons are waiting for this material.",
+                        waiting,
+                    )
+                    % {"count": waiting},
+                )
         return redirect(f"{url}?{urlencode({'card': patron.card_number})}")
     context = {"card_form": PatronCardForm(initial={"card": card})}
     if card:

@@ -202,3 +202,10 @@ def test_an_administrator_puts_a_member_of_the_staff_group_on_a_centres_desk(
     assert response.status_code == 302, form.errors
     assert list(centre.staff.all()) == [newcomer]
     assert outsider not in centre.staff.all()
+
+
+def test_setup_library_roles_creates_the_staff_group(db, capsys):
+    call_command("setup_library_roles")
+    group = Group.objects.get(name=STAFF_GROUP)
+    assert group.permissions.filter(codename="access_admin").exists()
+    assert "Group ready" in capsys.readouterr().out

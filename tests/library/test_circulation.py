@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from library import services
@@ -367,3 +368,12 @@ def test_a_copy_on_loan_cannot_be_withdrawn_before_it_is_checked_in(staff, centr
     with pytest.raises(services.CirculationError, match="check it in"):
         services.withdraw(staff, centre, copy.barcode)
     assert reload(copy).status == Copy.Status.ON_LOAN
+
+
+def test_loan_history_cannot_be_deleted_with_its_copy_or_patron(staff, centre, patron, copy):
+    services.checkout(staff, centre, patron, copy.barcode)
+    services.checkin(staff, centre, copy.barcode)
+    for record in (copy, patron):
+        with pytest.raises(ProtectedError):
+            record.delete()
+    assert Loan.objects.count() == 1

@@ -276,3 +276,15 @@ def test_checking_in_a_copy_that_was_not_on_loan_says_so(staff_client, centre, c
         desk_url("library:checkin", centre), {"barcode": copy.barcode}, follow=True
     )
     assert "was not on loan" in response.content.decode()
+
+
+def test_lending_a_copy_others_wait_for_warns_the_desk(
+    staff_client, centre, patron, other_patron, copy, second_copy
+):
+    services.place_hold(other_patron, copy.material, centre)
+    response = staff_client.post(
+        desk_url("library:checkout", centre),
+        {"card": patron.card_number, "barcode": copy.barcode},
+        follow=True,
+    )
+    assert "1 other patron is waiting" in response.content.decode()
