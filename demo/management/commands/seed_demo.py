@@ -1,4 +1,4 @@
-"""Build the demo site: home page, catalogue, three courses, a guidance page and demo users.
+"""Build the demo site: pages, courses, cohorts, the centres' libraries and demo users.
 
 Idempotent: pages and users that exist are left alone (so trainers' edits
 survive), missing ones are created. Demo users exist only with DEBUG on
@@ -8,8 +8,10 @@ survive), missing ones are created. Demo users exist only with DEBUG on
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from wagtail.models import Page, Site
 
 from courses.models import (
@@ -58,6 +60,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # Demo learners finishing courses would otherwise "email" their certificates.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self.build(**options)
+
+    def build(self, **options):
         create_users = not options["no_users"]
         if create_users and not settings.DEBUG:
             raise CommandError(
@@ -82,6 +89,8 @@ class Command(BaseCommand):
                 content_cohorts.build(courses, trainer=users["trainer"])
             else:
                 content_cohorts.build(courses)
+        # The resource centres' lending libraries (their own app, their own command).
+        call_command("seed_library", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready at {catalogue.url}"))
         if create_users:
             self.stdout.write("Demo accounts (development only):")

@@ -12,7 +12,6 @@ from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from library import services
 from library.factories import CentreFactory, CentreStaffFactory, CopyFactory, PatronFactory
 from library.models import Copy, Hold, Loan
-from tests.browser.conftest import browser_type_launch_args, screenshot  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +24,7 @@ def scan(page, field, code):
         page.keyboard.press("Enter")
 
 
-def test_a_desk_morning_with_a_scanner(page, live_server, screenshot):  # noqa: F811
+def test_a_desk_morning_with_a_scanner(page, live_server, screenshot):
     centre = CentreFactory(code="bak1", name="Baku resource centre 1")
     staff = CentreStaffFactory(centre=centre, user=UserFactory(username="centre")).user
     teacher = PatronFactory(name="Aysel Mammadova", home_centre=centre, card_number="P0000001")
