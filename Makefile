@@ -16,12 +16,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-## Debian's Chromium for the browser tests (Playwright never downloads a browser here)
+## Debian's Chromium and axe-core (npm) for the browser tests; Playwright never downloads a browser
 browser:
 	@command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ] || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
 
 ## Install, build the demo site on SQLite and serve it on http://127.0.0.1:8000/
 demo: install

@@ -46,6 +46,20 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
+def page(context):
+    """pytest-playwright's page, which leaves the site before the database is reset.
+
+    A lesson page reports the time spent when it is hidden; leaving first lets
+    that last request land before the live server's test database is flushed.
+    """
+    page = context.new_page()
+    yield page
+    if not page.is_closed():
+        page.goto("about:blank")
+        page.wait_for_timeout(300)
+
+
+@pytest.fixture
 def screenshot(page):
     """Save a screenshot under test-artifacts/screenshots/ (kept by CI)."""
     os.makedirs(ARTEFACTS, exist_ok=True)
@@ -54,3 +68,52 @@ def screenshot(page):
         page.screenshot(path=os.path.join(ARTEFACTS, f"{name}.png"), full_page=True)
 
     return take
+
+
+AXE = os.path.join(os.path.dirname(__file__), "..", "..", "node_modules", "axe-core", "axe.min.js")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture
+def axe(page):
+    """Run axe-core (installed from npm by `make test`) on the current page; return violations."""
+    if not os.path.exists(AXE):
+        pytest.fail("axe-core is missing: `make test` installs it (npm ci).")
+
+    def check():
+        page.add_script_tag(path=AXE)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        return [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
+            for v in result["violations"]
+        ]
+
+    return check
+
+
+def site_home():
+    """The default site's home page, rebuilt if a transactional test flushed it."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page, Site
+
+    from pages.models import HomePage
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = root.add_child(instance=HomePage(title="Learning for inclusive education", slug="home"))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
+
+
+def sign_in(page, live_server, user):
+    from accounts.factories import DEFAULT_PASSWORD
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign in").click()

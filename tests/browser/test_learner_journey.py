@@ -3,11 +3,9 @@
 import re
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
-from wagtail.models import Locale, Page, Site
 
-from accounts.factories import DEFAULT_PASSWORD, UserFactory
+from accounts.factories import UserFactory
 from courses.factories import (
     CatalogueIndexPageFactory,
     CoursePageFactory,
@@ -15,7 +13,7 @@ from courses.factories import (
     ModulePageFactory,
 )
 from lms.models import Enrolment
-from pages.models import HomePage
+from tests.browser.conftest import sign_in, site_home
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,25 +30,6 @@ def site_course(live_server):
     LessonPageFactory(parent=module, title="Article 24", slug="article-24", body=long_body)
     LessonPageFactory(parent=module, title="Universal design", slug="udl")
     return course
-
-
-def site_home():
-    """The default site's home page, rebuilt if a transactional test flushed it."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is not None:
-        return site.root_page
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    home = root.add_child(instance=HomePage(title="Home", slug="home"))
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    return home
-
-
-def sign_in(page, live_server, user):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.locator("main").get_by_role("button", name="Sign in").click()
 
 
 def test_a_teacher_enrols_reads_to_the_end_and_completes_the_course(
