@@ -12,9 +12,10 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.images import get_image_model
@@ -52,7 +53,14 @@ def catalogue_context(catalogue, request):
         by_id = courses.in_bulk(ranked_ids)
         courses = [by_id[pk] for pk in ranked_ids if pk in by_id]
     else:
-        courses = courses.order_by("path")
+        # The learner's own language first, then the rest in tree order.
+        courses = courses.annotate(
+            in_my_language=Case(
+                When(language=get_language()[:2], then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        ).order_by("in_my_language", "path")
     page = Paginator(courses, 12).get_page(request.GET.get("page"))
     enrolments = {}
     if request.user.is_authenticated:

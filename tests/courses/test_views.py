@@ -309,3 +309,15 @@ def test_a_module_page_opens_its_place_in_the_course_outline(client, course):
     response = client.get(module.url)
     assert response.status_code == 302
     assert response.url == f"{course.url}#module-{module.pk}"
+
+
+def test_the_catalogue_lists_courses_in_the_learners_language_first(client, catalogue):
+    CoursePageFactory(parent=catalogue, title="English course", language="en")
+    CoursePageFactory(parent=catalogue, title="Azərbaycan dilində kurs", language="az")
+    CoursePageFactory(parent=catalogue, title="Курс на русском", language="ru")
+    client.cookies["django_language"] = "ru"
+    titles = [course.title for course in client.get(catalogue.url).context["courses"]]
+    assert titles[0] == "Курс на русском"
+    client.cookies["django_language"] = "az"
+    titles = [course.title for course in client.get(catalogue.url).context["courses"]]
+    assert titles[0] == "Azərbaycan dilində kurs"
