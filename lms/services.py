@@ -165,10 +165,9 @@ def record_learning(
             target = 1.0
         elif verb == Verb.PROGRESSED:
             target = new_progress if progress is not None else before + new_progress
-        elif verb == Verb.SCORED and item.completion_rule in (
-            CompletionRule.ON_SCORE,
-            CompletionRule.ON_PASS,
-        ):
+            if _assessed(item):
+                target = min(target, 0.99)  # only a score completes an assessed lesson
+        elif verb == Verb.SCORED and _assessed(item):
             target = min(score, 0.99)
         summary.progress = max(before, min(1.0, target))
         summary.time_spent += time_spent
@@ -221,12 +220,15 @@ def record_learning(
     )
 
 
+def _assessed(item):
+    return item.completion_rule in (CompletionRule.ON_SCORE, CompletionRule.ON_PASS)
+
+
 def _completes(verb, item, *, score=None, passed=None):
     """Whether ``verb`` completes ``item`` under its completion rule."""
     rule = item.completion_rule
-    assessed = rule in (CompletionRule.ON_SCORE, CompletionRule.ON_PASS)
     if verb == Verb.MARKED_COMPLETE:
-        return not assessed
+        return not _assessed(item)
     if verb == Verb.VIEWED:
         return rule == CompletionRule.ON_VIEW
     if verb == Verb.REACHED_END:

@@ -224,3 +224,15 @@ class TestManualCompletion:
         with pytest.raises(ValidationError):
             services.complete_for_learner(learner, course, decided_by=other_learner, reason="  ")
         assert not Enrolment.objects.exists() and not ManualCompletion.objects.exists()
+
+
+def test_a_progress_report_cannot_complete_an_assessed_lesson(
+    learner_client, learner, enrolled, pass_lesson
+):
+    response = learner_client.post(
+        reverse("courses:progress", args=[pass_lesson.lesson_uuid]),
+        {"verb": "progressed", "progress": "1"},
+    )
+    assert response.status_code == 200 and response.json()["completed"] is False
+    summary = LessonProgress.objects.get(learner=learner, item_id=pass_lesson.lesson_uuid)
+    assert summary.completed_at is None and summary.progress < 1
