@@ -91,29 +91,3 @@ def axe(page):
         ]
 
     return check
-
-
-def site_home():
-    """The default site's home page, rebuilt if a transactional test flushed it."""
-    from django.conf import settings
-    from wagtail.models import Locale, Page, Site
-
-    from pages.models import HomePage
-
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is not None:
-        return site.root_page
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    home = root.add_child(instance=HomePage(title="Learning for inclusive education", slug="home"))
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    return home
-
-
-def sign_in(page, live_server, user):
-    from accounts.factories import DEFAULT_PASSWORD
-
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.locator("main").get_by_role("button", name="Sign in").click()

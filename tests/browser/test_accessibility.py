@@ -19,7 +19,7 @@ from library.factories import CentreFactory, CopyFactory, MaterialFactory, Patro
 from lms import services
 from lms.models import CompletionRule, Verb
 from quizzes.factories import QuestionCategoryFactory, QuestionFactory
-from tests.browser.conftest import sign_in, site_home
+from tests.helpers import sign_in, site_home
 from tests.quizzes.conftest import quiz_value
 
 pytestmark = pytest.mark.django_db(transaction=True)

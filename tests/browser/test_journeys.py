@@ -22,7 +22,7 @@ from courses.roles import REVIEWERS, TRAINERS, ensure_authoring_roles
 from library.factories import CentreFactory, CopyFactory, MaterialFactory
 from lms.models import Certificate, Cohort, CompletionRule, District, Enrolment
 from quizzes.factories import QuestionFactory
-from tests.browser.conftest import site_home
+from tests.helpers import site_home
 from tests.quizzes.conftest import quiz_value
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -13,7 +13,7 @@ from courses.factories import (
     ModulePageFactory,
 )
 from lms.models import Enrolment
-from tests.browser.conftest import sign_in, site_home
+from tests.helpers import sign_in, site_home
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
