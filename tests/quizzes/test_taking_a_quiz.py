@@ -199,7 +199,7 @@ def test_questions_are_served_in_the_learners_language_when_translated(
 ):
     from wagtail.models import Locale
 
-    azerbaijani = Locale.objects.create(language_code="az")
+    azerbaijani, _created = Locale.objects.get_or_create(language_code="az")
     original = questions["single"]
     translated = original.copy_for_translation(azerbaijani)
     translated.prompt = "Hansı maddə?"
