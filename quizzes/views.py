@@ -55,8 +55,10 @@ def start(request, lesson_uuid):
             time_limit_seconds=settings["time_limit_seconds"],
             attempts_allowed=settings["attempts_allowed"],
         )
+    except services.UnknownLesson:
+        raise Http404 from None
     except (services.NotEnrolled, services.Locked, services.AttemptRefused) as refusal:
-        messages.error(request, str(refusal.args[0]) if refusal.args else str(refusal))
+        messages.error(request, str(refusal))
         return redirect(lesson.get_url(request))
     return redirect("quizzes:attempt", attempt.pk)
 
@@ -90,6 +92,10 @@ def attempt(request, attempt_id):
             )
         except services.AttemptRefused:
             return redirect("quizzes:result", attempt.pk)
+        except (services.NotEnrolled, services.Locked, services.UnknownLesson) as refusal:
+            # The course changed under the learner; nothing of the attempt was saved.
+            messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
+            return redirect(lesson.get_url(request))
         if outcome.course_completed_now:
             messages.success(
                 request,

@@ -121,3 +121,8 @@ def test_a_trainer_of_the_learners_cohort_may_download_it_and_another_may_not(
     assert client.get(certificate.get_pdf_url()).status_code == 200
     client.force_login(other)
     assert client.get(certificate.get_pdf_url()).status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_for_the_transcript(client):
+    for name in ("lms:transcript", "lms:transcript_pdf"):
+        assert reverse("login") in client.get(reverse(name)).url

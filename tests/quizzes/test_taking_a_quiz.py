@@ -243,3 +243,28 @@ def test_per_option_feedback_shows_with_the_result(
     submit(learner_client, attempt, {"q1": position})
     page = learner_client.get(reverse("quizzes:result", args=[attempt.pk])).content.decode()
     assert "Article 9 is about accessibility." in page
+
+
+def test_a_quiz_whose_lesson_was_withdrawn_cannot_be_started(learner_client, enrolled, quiz_lesson):
+    from lms.models import CourseItem
+
+    CourseItem.objects.filter(uuid=quiz_lesson.lesson_uuid).update(is_active=False)
+    response = learner_client.post(reverse("quizzes:start", args=[quiz_lesson.lesson_uuid]))
+    assert response.status_code == 404
+    assert not Attempt.objects.exists()
+
+
+def test_an_attempt_whose_module_became_locked_is_refused_and_nothing_is_saved(
+    learner_client, enrolled, course, quiz_lesson
+):
+    from lms.models import ModuleRequirement
+
+    _response, attempt = start(learner_client, quiz_lesson)
+    first_module = course.get_modules().first()
+    ModuleRequirement.objects.create(
+        course=course, module_id=quiz_lesson.get_parent().pk, requires=first_module
+    )
+    response = submit(learner_client, attempt, right_answers(attempt))
+    assert response.url == quiz_lesson.url
+    attempt.refresh_from_db()
+    assert not attempt.is_submitted and not AttemptAnswer.objects.exists()
