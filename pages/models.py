@@ -18,7 +18,7 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("intro")]
-    subpage_types = ["courses.CatalogueIndexPage", "pages.GuidancePage"]
+    subpage_types = ["courses.CatalogueIndexPage", "pages.GuidancePage", "surveys.CommunitySurveyPage"]
     max_count = 1
     template = "pages/home_page.html"
 
@@ -47,7 +47,7 @@ class GuidancePage(Page):
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["pages.HomePage", "pages.GuidancePage"]
-    subpage_types = ["pages.GuidancePage"]
+    subpage_types = ["pages.GuidancePage", "surveys.CommunitySurveyPage"]
     template = "pages/guidance_page.html"
 
     class Meta:
