@@ -169,13 +169,11 @@ class ModulePackConfig(AppConfig):
     by :func:`pack_urlpatterns`, only while the pack is installed.
     """
 
+    # Imported into each pack's apps.py, so never picked by itself: packs set default = True.
+    default = False
     default_auto_field = "django.db.models.BigAutoField"
     urls = None
     url_prefix = None
-
-    @property
-    def is_module_pack(self):
-        return True
 
 
 def may_study(user, lesson):

@@ -43,7 +43,7 @@ def course_rows(user):
         .annotate(
             n=Count("id"),
             recommend=Count("id", filter=Q(would_recommend=True)),
-            **{name: Avg(name) for name, _label in RATING_QUESTIONS},
+            **{f"mean_{name}": Avg(name) for name, _label in RATING_QUESTIONS},
         )
         .order_by("course__title")
     )
@@ -53,7 +53,7 @@ def course_rows(user):
 def _finish(row):
     row["recommend_percent"] = round(100 * row["recommend"] / row["n"]) if row["n"] else 0
     row["means"] = [
-        {"name": name, "label": label, "mean": round(row[name] or 0, 2)}
+        {"name": name, "label": label, "mean": round(row[f"mean_{name}"] or 0, 2)}
         for name, label in RATING_QUESTIONS
     ]
     row["shown"] = row["n"] >= MIN_GROUP_SIZE
@@ -69,7 +69,7 @@ def course_report(course, user, cohort=None):
     aggregates = {
         "n": Count("id"),
         "recommend": Count("id", filter=Q(would_recommend=True)),
-        **{name: Avg(name) for name, _label in RATING_QUESTIONS},
+        **{f"mean_{name}": Avg(name) for name, _label in RATING_QUESTIONS},
         **{
             f"{name}_{value}": Count("id", filter=Q(**{name: value}))
             for name, _label in RATING_QUESTIONS
@@ -84,7 +84,7 @@ def course_report(course, user, cohort=None):
             {
                 "name": name,
                 "label": label,
-                "mean": round(totals[name] or 0, 2),
+                "mean": round(totals[f"mean_{name}"] or 0, 2),
                 "counts": counts,
                 "segments": _segments(counts),
             }
@@ -96,7 +96,7 @@ def course_report(course, user, cohort=None):
         .annotate(
             n=Count("id"),
             recommend=Count("id", filter=Q(would_recommend=True)),
-            **{name: Avg(name) for name, _label in RATING_QUESTIONS},
+            **{f"mean_{name}": Avg(name) for name, _label in RATING_QUESTIONS},
         )
         .order_by("cohort__name")
     ]

@@ -7,6 +7,7 @@ class InclusiveEducationConfig(ModulePackConfig):
     name = "modules.inclusive_ed"
     label = "inclusive_ed"
     verbose_name = _("Inclusive education")
+    default = True  # the base class is not a default; this one is
     default_auto_field = "django.db.models.BigAutoField"
     urls = "modules.inclusive_ed.urls"
     url_prefix = "inclusive-ed"

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -43,6 +44,7 @@ def save_work(request, lesson_uuid, block_id):
             "page": lesson,
             "lesson": lesson,
             "request": request,
+            "csrf_token": get_token(request),
             "id": child.id,
             "work_errors": errors,
             "posted": posted,

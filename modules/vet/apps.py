@@ -7,6 +7,7 @@ class VetConfig(ModulePackConfig):
     name = "modules.vet"
     label = "vet"
     verbose_name = _("Vocational education and training")
+    default = True  # the base class is not a default; this one is
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
