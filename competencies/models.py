@@ -137,3 +137,6 @@ class Evidence(models.Model):
                 name="competencies_unique_evidence",
             )
         ]
+
+    def __str__(self):
+        return f"{self.competency_id} · {self.lesson_uuid}"

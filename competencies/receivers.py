@@ -1,4 +1,4 @@
-"""Fill in learners' competency profiles as they complete lessons (``lms.signals.lesson_completed``)."""
+"""Fill in learners' competency profiles as lessons complete (``lms.signals.lesson_completed``)."""
 
 from django.dispatch import receiver
 

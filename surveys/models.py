@@ -88,6 +88,9 @@ class EvaluationReceipt(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.learner_id} · {self.course_id}"
+
 
 class SurveyFormField(AbstractFormField):
     page = ParentalKey("CommunitySurveyPage", on_delete=models.CASCADE, related_name="form_fields")

@@ -23,7 +23,10 @@ CHOICE_FIELD_TYPES = ("dropdown", "radio", "checkboxes", "checkbox")
 
 
 def visible_course_ids(user):
-    """Courses whose evaluations ``user`` may read: all for managers, else their cohorts' courses."""
+    """Courses whose evaluations ``user`` may read (None: all, for managers).
+
+    Trainers read the courses of the cohorts they run.
+    """
     if sees_everyone(user):
         return None
     return Cohort.objects.filter(trainers=user).values("courses")
@@ -115,7 +118,13 @@ def _segments(counts):
     for (value, label), count in zip(SCALE, counts, strict=True):
         width = 100 * count / total if total else 0
         segments.append(
-            {"value": value, "label": label, "count": count, "x": round(x, 2), "width": round(width, 2)}
+            {
+                "value": value,
+                "label": label,
+                "count": count,
+                "x": round(x, 2),
+                "width": round(width, 2),
+            }
         )
         x += width
     return segments
@@ -137,9 +146,7 @@ def course_export_rows(report):
             rows.append(
                 [_("Cohort: %(name)s") % {"name": row["cohort__name"]}, "", *[""] * len(SCALE)]
             )
-            rows.extend(
-                [f"  {m['label']}", m["mean"], *[""] * len(SCALE)] for m in row["means"]
-            )
+            rows.extend([f"  {m['label']}", m["mean"], *[""] * len(SCALE)] for m in row["means"])
     rows.extend([_("Comment"), comment, *[""] * len(SCALE)] for comment in report["comments"])
     return headings, rows
 
@@ -190,7 +197,9 @@ def results_by_group(page):
     for field in fields:
         options = _options(field)
         by_answer = counts[field.clean_name]
-        extra = [answer for answer in by_answer if answer not in options and answer not in ("", None)]
+        extra = [
+            answer for answer in by_answer if answer not in options and answer not in ("", None)
+        ]
         rows = []
         for answer in options + extra:
             per_group = [by_answer[answer][group.pk] for group in groups]
@@ -214,7 +223,9 @@ def _options(field):
 def community_export_rows(groups, results):
     headings = [_("Question"), _("Answer")] + [group.name for group in groups] + [_("Total")]
     rows = [[_("Respondents"), ""] + [group.n for group in groups] + [sum(g.n for g in groups)]]
-    rows.append([_("Target"), ""] + [group.target for group in groups] + [sum(g.target for g in groups)])
+    rows.append(
+        [_("Target"), ""] + [group.target for group in groups] + [sum(g.target for g in groups)]
+    )
     for result in results:
         for row in result["rows"]:
             rows.append([result["field"].label, row["answer"], *row["counts"], row["total"]])

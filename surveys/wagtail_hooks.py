@@ -24,7 +24,9 @@ def admin_urlpatterns():
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("surveys/", include((admin_urlpatterns(), "surveys_admin"), namespace="surveys_admin"))]
+    return [
+        path("surveys/", include((admin_urlpatterns(), "surveys_admin"), namespace="surveys_admin"))
+    ]
 
 
 class _PermissionMenuItem(MenuItem):

@@ -1,4 +1,4 @@
-"""The pack's lesson blocks, offered in lesson bodies through :func:`courses.packs.register_lesson_block`.
+"""The pack's lesson blocks, offered in lessons by :func:`courses.packs.register_lesson_block`.
 
 Each keeps the signed-in learner's own work (:class:`~.models.LearnerWork`),
 posted to :mod:`.views` as an ordinary form, so they work without JavaScript.
@@ -18,7 +18,9 @@ GROUP = _("Inclusive education")
 DEFAULT_IEP_SECTIONS = [
     {
         "heading": "About the learner",
-        "prompt": "Initials, age and class only (no names). What does the learner enjoy and do well?",
+        "prompt": (
+            "Initials, age and class only (no names). What does the learner enjoy and do well?"
+        ),
     },
     {
         "heading": "Needs and barriers to learning",
@@ -30,7 +32,9 @@ DEFAULT_IEP_SECTIONS = [
     },
     {
         "heading": "Adaptations and support",
-        "prompt": "Changes to teaching, materials, the classroom and assessment; who gives which support.",
+        "prompt": (
+            "Changes to teaching, materials, the classroom and assessment; who gives which support."
+        ),
     },
     {
         "heading": "Working with the family",
@@ -65,9 +69,7 @@ class _LearnerWorkBlock(blocks.StructBlock):
             work = saved_work(request, lesson_uuid).get(block_id)
             context["work"] = work.data if work else {}
             context["saved_at"] = work.updated_at if work else None
-            context["action"] = reverse(
-                "inclusive_ed:save_work", args=[lesson_uuid, block_id]
-            )
+            context["action"] = reverse("inclusive_ed:save_work", args=[lesson_uuid, block_id])
         context["errors"] = parent_context.get("work_errors", {})
         if parent_context.get("posted") is not None:
             context["work"] = parent_context["posted"]
@@ -80,13 +82,13 @@ class IEPSectionBlock(blocks.StructBlock):
 
 
 class IEPTemplateBlock(_LearnerWorkBlock):
-    """An individual education plan template: the learner fills in each section, then downloads it."""
+    """An individual education plan template: the learner fills in its sections, downloads it."""
 
     kind = "iep"
-    title = blocks.CharBlock(
-        label=_("Title"), max_length=255, default="Individual education plan"
+    title = blocks.CharBlock(label=_("Title"), max_length=255, default="Individual education plan")
+    intro = blocks.RichTextBlock(
+        label=_("Introduction"), required=False, features=RICH_TEXT_FEATURES
     )
-    intro = blocks.RichTextBlock(label=_("Introduction"), required=False, features=RICH_TEXT_FEATURES)
     sections = blocks.ListBlock(
         IEPSectionBlock(),
         label=_("Sections"),
@@ -124,7 +126,9 @@ class AdaptationChecklistBlock(_LearnerWorkBlock):
 
     kind = "checklist"
     title = blocks.CharBlock(label=_("Title"), max_length=255)
-    intro = blocks.RichTextBlock(label=_("Introduction"), required=False, features=RICH_TEXT_FEATURES)
+    intro = blocks.RichTextBlock(
+        label=_("Introduction"), required=False, features=RICH_TEXT_FEATURES
+    )
     items = blocks.ListBlock(
         blocks.CharBlock(label=_("Adaptation"), max_length=255),
         label=_("Adaptations"),

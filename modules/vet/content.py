@@ -61,8 +61,7 @@ FRAMEWORK = {
                             "children": [
                                 _criterion(
                                     "U1.LO2.AC1",
-                                    "Writes a session plan with practice in realistic "
-                                    "conditions",
+                                    "Writes a session plan with practice in realistic conditions",
                                     "planning-a-session",
                                 ),
                             ],
@@ -93,8 +92,7 @@ FRAMEWORK = {
                             "children": [
                                 _criterion(
                                     "U2.LO2.AC1",
-                                    "Adapts practice and assessment without lowering the "
-                                    "standard",
+                                    "Adapts practice and assessment without lowering the standard",
                                     "inclusive-practice-in-vet",
                                 ),
                             ],
@@ -130,8 +128,7 @@ FRAMEWORK = {
                             "children": [
                                 _criterion(
                                     "U3.LO2.AC1",
-                                    "Uses learner and employer feedback to improve a "
-                                    "programme",
+                                    "Uses learner and employer feedback to improve a programme",
                                     "quality-assurance-in-a-vet-provider",
                                 ),
                             ],

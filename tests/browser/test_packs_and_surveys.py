@@ -95,7 +95,7 @@ def test_a_teacher_fills_in_an_iep_downloads_it_and_evaluates_the_course(
     assert axe() == [], "lesson after saving"
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download as PDF").click()
-    pdf = PdfReader(io.BytesIO(open(download_info.value.path(), "rb").read()))
+    pdf = PdfReader(io.BytesIO(download_info.value.path().read_bytes()))
     text = "".join(p.extract_text() for p in pdf.pages)
     assert "şəkil çəkməyi sevir" in text
     screenshot("iep-saved")

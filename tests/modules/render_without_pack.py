@@ -1,7 +1,6 @@
 """Run in a subprocess with a pack removed: migrate a fresh database and render a lesson
 whose body holds that pack's blocks; exit 0 when the page renders without them."""
 
-import os
 import sys
 
 import django

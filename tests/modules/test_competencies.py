@@ -49,9 +49,7 @@ def complete(learner, lesson, capture):
 
 def test_building_a_framework_twice_changes_nothing(framework, course, lessons):
     before = Competency.objects.count()
-    build_framework(
-        {"slug": framework.slug, "name": "Renamed", "competencies": []}, pack="test"
-    )
+    build_framework({"slug": framework.slug, "name": "Renamed", "competencies": []}, pack="test")
     assert Competency.objects.count() == before
     framework.refresh_from_db()
     assert framework.name == "Renamed"
@@ -102,6 +100,8 @@ def test_the_profile_costs_the_same_whatever_the_framework_size(
     with CaptureQueriesContext(connection) as small:
         learner_client.get("/competencies/")
     for index in range(30):
-        Competency.objects.create(framework=framework, code=f"x{index}", kind="criterion", title="x")
+        Competency.objects.create(
+            framework=framework, code=f"x{index}", kind="criterion", title="x"
+        )
     with django_assert_max_num_queries(len(small)):
         assert learner_client.get("/competencies/").status_code == 200

@@ -23,7 +23,9 @@ def pdf_text(response):
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
 
 
-def test_a_learner_fills_in_the_iep_and_sees_it_on_the_lesson(learner_client, enrolled, pack_lesson):
+def test_a_learner_fills_in_the_iep_and_sees_it_on_the_lesson(
+    learner_client, enrolled, pack_lesson
+):
     response = learner_client.post(
         work_url(pack_lesson, "iep1"),
         {"section-0": "R.M., 9, Grade 3; likes drawing", "section-2": "Reads 20 words by May"},
@@ -102,7 +104,15 @@ def test_saving_needs_csrf(learner, enrolled, pack_lesson):
         ("intro", {"text": "not a pack block"}, 404),
         ("missing", {"text": "no such block"}, 404),
     ],
-    ids=["too-long", "empty-plan", "unknown-item", "not-a-number", "empty-reflection", "core-block", "no-block"],
+    ids=[
+        "too-long",
+        "empty-plan",
+        "unknown-item",
+        "not-a-number",
+        "empty-reflection",
+        "core-block",
+        "no-block",
+    ],
 )
 def test_bad_input_is_refused_and_nothing_is_saved(
     learner_client, enrolled, pack_lesson, block_id, data, status

@@ -81,7 +81,11 @@ def test_a_lesson_holding_a_withdrawn_packs_block_renders_without_it(
     lesson = LessonPageFactory(parent=module, body=[])
     raw = [
         {"type": "paragraph", "value": "<p>Core text stays.</p>", "id": "a"},
-        {"type": "case_study", "value": {"title": "Hidden case", "story": "", "reflection_prompt": "?"}, "id": "b"},
+        {
+            "type": "case_study",
+            "value": {"title": "Hidden case", "story": "", "reflection_prompt": "?"},
+            "id": "b",
+        },
     ]
     LessonPage.objects.filter(pk=lesson.pk).update(body=raw)
     client.force_login(learner)
@@ -139,4 +143,6 @@ def test_every_field_of_an_extensible_block_keeps_pack_blocks_out_of_migrations(
             if isinstance(field, StreamField) and isinstance(
                 field.stream_block, packs.ExtensibleStreamBlock
             ):
-                assert isinstance(field, packs.ExtensibleStreamField), f"{model.__name__}.{field.name}"
+                assert isinstance(field, packs.ExtensibleStreamField), (
+                    f"{model.__name__}.{field.name}"
+                )

@@ -12,7 +12,11 @@ def answer(client, survey, group_name, often="Never", help_with=()):
     group = survey.respondent_groups.get(name=group_name)
     return client.post(
         survey.url,
-        {"respondent_group": group.pk, "how_often_are_you_involved": often, "how_could_you_help": list(help_with)},
+        {
+            "respondent_group": group.pk,
+            "how_often_are_you_involved": often,
+            "how_could_you_help": list(help_with),
+        },
     )
 
 
@@ -29,7 +33,11 @@ def test_visitors_answer_as_a_respondent_group_and_see_progress(client, survey):
 
 @pytest.mark.parametrize(
     "data",
-    [{"respondent_group": "999", "how_often_are_you_involved": "Never"}, {"how_often_are_you_involved": "Never"}, {"respondent_group": "", "how_often_are_you_involved": "Sometimes"}],
+    [
+        {"respondent_group": "999", "how_often_are_you_involved": "Never"},
+        {"how_often_are_you_involved": "Never"},
+        {"respondent_group": "", "how_often_are_you_involved": "Sometimes"},
+    ],
     ids=["unknown-group", "no-group", "bad-choice"],
 )
 def test_bad_answers_are_refused_and_nothing_is_stored(client, survey, data):

@@ -1,4 +1,4 @@
-"""Course evaluations: once per learner after completion, anonymous to trainers, reported as aggregates."""
+"""Course evaluations: once per learner after completion, anonymous to trainers, as aggregates."""
 
 import io
 
@@ -33,7 +33,11 @@ def test_a_learner_who_completed_the_course_is_invited_and_answers_once(client, 
     assert client.get(evaluate_url(course)).status_code == 200
     client.post(evaluate_url(course), GOOD)
     response = EvaluationResponse.objects.get()
-    assert (response.relevance, response.would_recommend, response.cohort.name) == (5, True, "Guba 2026")
+    assert (response.relevance, response.would_recommend, response.cohort.name) == (
+        5,
+        True,
+        "Guba 2026",
+    )
     assert response.month.day == 1
     assert "Thank you for evaluating" in client.get(course.url).content.decode()
     client.post(evaluate_url(course), {**GOOD, "overall": "1"})
@@ -74,7 +78,9 @@ def test_bad_answers_are_refused_and_nothing_is_stored(client, graduates, course
     assert not EvaluationResponse.objects.exists() and not EvaluationReceipt.objects.exists()
 
 
-def test_trainers_see_aggregates_and_comments_never_who_answered(client, graduates, trainer, course):
+def test_trainers_see_aggregates_and_comments_never_who_answered(
+    client, graduates, trainer, course
+):
     answer_all(client, graduates[:3], course)
     client.force_login(trainer)
     content = client.get(report_url(course)).content.decode()
@@ -118,7 +124,9 @@ def test_learners_cannot_open_the_reports(client, graduates, course):
     assert response.status_code in (302, 403)
 
 
-def test_the_per_cohort_report_and_export_read_the_same_numbers(client, graduates, trainer, course, cohort):
+def test_the_per_cohort_report_and_export_read_the_same_numbers(
+    client, graduates, trainer, course, cohort
+):
     answer_all(client, graduates, course, overall="4")
     client.force_login(trainer)
     assert "Guba 2026" in client.get(report_url(course)).content.decode()
