@@ -129,9 +129,16 @@ def _live_stream_blocks(extension_point):
 
 
 def register_block(extension_point, name, block):
-    """Offer ``block`` under ``name`` in every stream block of ``extension_point``."""
+    """Offer ``block`` under ``name`` in every stream block of ``extension_point``.
+
+    Raises ``ValueError`` (and registers nothing) when ``name`` is a core block's.
+    """
+    stream_blocks = _live_stream_blocks(extension_point)
+    for stream_block in stream_blocks:
+        if name in stream_block.core_block_names:
+            raise ValueError(f"{name!r} is a core block of {type(stream_block).__name__}")
     _blocks[extension_point][name] = block
-    for stream_block in _live_stream_blocks(extension_point):
+    for stream_block in stream_blocks:
         stream_block._add_pack_block(name, block)
 
 

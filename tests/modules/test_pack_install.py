@@ -68,9 +68,12 @@ def test_migrations_never_mention_a_packs_blocks():
 
 
 def test_a_pack_block_cannot_replace_a_core_block():
+    paragraph = LessonPage._meta.get_field("body").stream_block.child_blocks["paragraph"]
     with pytest.raises(ValueError):
         packs.register_lesson_block("paragraph", packs.blocks.CharBlock())
-    packs.unregister_block(packs.LESSON_BODY, "paragraph")
+    assert "paragraph" not in packs.registered_blocks(packs.LESSON_BODY)
+    assert LessonPage._meta.get_field("body").stream_block.child_blocks["paragraph"] is paragraph
+    packs.unregister_block(packs.LESSON_BODY, "paragraph")  # a core block stays
     assert "paragraph" in LessonPage._meta.get_field("body").stream_block.child_blocks
 
 
