@@ -14,6 +14,8 @@ from wagtail.images.blocks import ImageBlock
 
 from quizzes.blocks import QuizBlock
 
+from .packs import LESSON_BODY, ExtensibleStreamBlock
+
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link", "h3", "h4"]
 
 
@@ -148,7 +150,10 @@ class AccordionBlock(blocks.StructBlock):
         template = "courses/blocks/accordion.html"
 
 
-class LessonBodyBlock(blocks.StreamBlock):
+class LessonBodyBlock(ExtensibleStreamBlock):
+    # Module packs add their blocks here through courses.packs.register_lesson_block.
+    extension_point = LESSON_BODY
+
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Text"), features=RICH_TEXT_FEATURES, template="courses/blocks/paragraph.html"

@@ -162,7 +162,9 @@ def build(course_pages, trainer=None):
     for name, course_slug, institution, district, role, size in COHORTS:
         if Cohort.objects.filter(name=name).exists():
             continue
-        course = course_pages[course_slug]
+        course = course_pages.get(course_slug)
+        if course is None:  # its module pack is not installed
+            continue
         cohort = Cohort.objects.create(
             name=name,
             programme="inclusive-education",

@@ -11,6 +11,7 @@ Nothing else writes progress.
 
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -180,6 +181,9 @@ def record_learning(
         if lesson_completed_now:
             summary.completed_at = now
             summary.completion_source = source
+            transaction.on_commit(
+                partial(_announce_lesson_completed, learner.pk, item.uuid, item.course_id, now)
+            )
         summary.save(
             update_fields=[
                 "progress",
@@ -217,6 +221,18 @@ def record_learning(
         session=session,
         lesson_completed_now=lesson_completed_now,
         course_completed_now=course_completed_now,
+    )
+
+
+def _announce_lesson_completed(learner_id, lesson_uuid, course_id, completed_at):
+    from .signals import lesson_completed
+
+    lesson_completed.send(
+        sender=LessonProgress,
+        learner_id=learner_id,
+        lesson_uuid=lesson_uuid,
+        course_id=course_id,
+        completed_at=completed_at,
     )
 
 

@@ -3,12 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from courses.models import CatalogueIndexPage, CoursePage
+from courses.packs import ExtensibleStreamField
 
 
 class HomePage(Page):
@@ -18,7 +19,11 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("intro")]
-    subpage_types = ["courses.CatalogueIndexPage", "pages.GuidancePage"]
+    subpage_types = [
+        "courses.CatalogueIndexPage",
+        "pages.GuidancePage",
+        "surveys.CommunitySurveyPage",
+    ]
     max_count = 1
     template = "pages/home_page.html"
 
@@ -42,12 +47,12 @@ class GuidancePage(Page):
     """A public page of guidance for teachers, parents and principals."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=400)
-    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+    body = ExtensibleStreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["pages.HomePage", "pages.GuidancePage"]
-    subpage_types = ["pages.GuidancePage"]
+    subpage_types = ["pages.GuidancePage", "surveys.CommunitySurveyPage"]
     template = "pages/guidance_page.html"
 
     class Meta:

@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses.packs import pack_urlpatterns
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -15,6 +17,10 @@ urlpatterns = [
     path("quiz/", include("quizzes.urls")),
     path("", include("lms.urls")),
     path("library/", include("library.urls")),
+    path("competencies/", include("competencies.urls")),
+    path("surveys/", include("surveys.urls")),
+    # The installed module packs' own pages, at /packs/<pack>/.
+    *pack_urlpatterns(),
 ]
 
 if settings.DEBUG:

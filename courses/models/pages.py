@@ -15,13 +15,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from lms.models import CompletionRule
 
 from ..blocks import RICH_TEXT_FEATURES, LessonBodyBlock
+from ..packs import ExtensibleStreamField
 
 
 class Audience(models.TextChoices):
@@ -310,7 +311,7 @@ class LessonPage(CourseTreePage):
         validators=[MaxValueValidator(100)],
         help_text=_("For completion on a minimum score: the score of the lesson's quiz."),
     )
-    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+    body = ExtensibleStreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

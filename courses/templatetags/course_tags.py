@@ -1,6 +1,8 @@
 """Template helpers of the course pages."""
 
 from django import template
+from django.utils.html import format_html_join
+from wagtail import hooks
 
 from ..models import CatalogueIndexPage
 
@@ -19,3 +21,15 @@ def catalogue_url(context):
     if request is not None:
         request._catalogue_url = url
     return url
+
+
+@register.simple_tag(takes_context=True)
+def course_page_extras(context, course, enrolment):
+    """HTML other apps add below a course's progress box (the ``insert_course_page_html`` hook).
+
+    Each hook function takes ``(request, course, enrolment)`` (``enrolment``
+    may be None) and returns safe HTML or an empty string.
+    """
+    request = context.get("request")
+    parts = [fn(request, course, enrolment) for fn in hooks.get_hooks("insert_course_page_html")]
+    return format_html_join("", "{}", ((part,) for part in parts if part))

@@ -22,7 +22,11 @@ INSTALLED_APPS = [
     "quizzes",
     "pages",
     "library",
+    "competencies",
+    "surveys",
+    # Module packs: each may be removed from this list, the rest keeps working.
     "modules.inclusive_ed",
+    "modules.vet",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,4 +1,4 @@
-"""Demo content for the vocational (VET) programme: a course on competence-based training."""
+"""Starter content of the VET pack: a course for VET instructors on competence-based training."""
 
 from __future__ import annotations
 

@@ -1,0 +1,213 @@
+"""Extension points through which module packs add to the platform without ``courses`` knowing them.
+
+A module pack (an app under ``modules/``) subclasses :class:`ModulePackConfig`
+and, in its ``ready()``, registers what it brings::
+
+    from courses import packs
+
+    class MyPackConfig(packs.ModulePackConfig):
+        name = "modules.my_pack"
+        label = "my_pack"
+        urls = "modules.my_pack.urls"        # mounted at /packs/my-pack/
+
+        def ready(self):
+            super().ready()
+            from .blocks import WorksheetBlock
+            packs.register_lesson_block("worksheet", WorksheetBlock())
+            packs.register_starter_content(self.label, build_starter_content)
+
+Lesson bodies are :class:`ExtensibleStreamBlock`s: registered blocks join
+their choices at run time, but are left out of the field's deconstruction, so
+migrations never mention a pack's blocks and adding or removing a pack never
+makes ``makemigrations`` dirty. Content that holds a block of a pack that is
+no longer installed loads without it (Wagtail skips unknown block types); the
+lesson tells its editors what is hidden (:attr:`ExtensibleStreamBlock.unavailable_types`).
+"""
+
+from __future__ import annotations
+
+import json
+import weakref
+from collections import defaultdict
+from collections.abc import Callable
+
+from django.apps import AppConfig, apps
+from django.urls import include, path
+from wagtail import blocks
+from wagtail.fields import StreamField
+
+LESSON_BODY = "lesson_body"
+
+_blocks: dict[str, dict[str, blocks.Block]] = defaultdict(dict)
+# Blocks define __eq__ (so are unhashable): keep weak references in lists.
+_stream_blocks: dict[str, list[weakref.ref]] = defaultdict(list)
+_starters: dict[str, Callable] = {}
+
+
+class ExtensibleStreamBlock(blocks.StreamBlock):
+    """A StreamBlock whose choices packs extend through :func:`register_block`.
+
+    ``extension_point`` names the registry it reads; its own declared blocks
+    are its "core" blocks, the only ones frozen into migrations.
+    """
+
+    extension_point = None
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__(local_blocks, **kwargs)
+        self.core_block_names = tuple(self.child_blocks)
+        if self.extension_point:
+            _stream_blocks[self.extension_point].append(weakref.ref(self))
+            for name, block in _blocks[self.extension_point].items():
+                self._add_pack_block(name, block)
+
+    def _add_pack_block(self, name, block):
+        if name in self.core_block_names:
+            raise ValueError(f"{name!r} is a core block of {type(self).__name__}")
+        block.set_name(name)
+        self.child_blocks[name] = block
+
+    def _remove_pack_block(self, name):
+        if name not in self.core_block_names:
+            self.child_blocks.pop(name, None)
+
+    def core_child_blocks(self):
+        return [(name, self.child_blocks[name]) for name in self.core_block_names]
+
+    def deconstruct(self):
+        return ("wagtail.blocks.StreamBlock", [self.core_child_blocks()], self._constructor_kwargs)
+
+    def deconstruct_with_lookup(self, lookup):
+        child_blocks = [(name, lookup.add_block(block)) for name, block in self.core_child_blocks()]
+        return ("wagtail.blocks.StreamBlock", [child_blocks], self._constructor_kwargs)
+
+    def to_python(self, value):
+        stream = super().to_python(value)
+        raw = value
+        if isinstance(raw, str) and raw:
+            try:
+                raw = json.loads(raw)
+            except ValueError:
+                raw = []
+        if isinstance(raw, list) and raw and isinstance(raw[0], dict):
+            stream.unavailable_types = sorted(
+                {child["type"] for child in raw if child.get("type") not in self.child_blocks}
+            )
+        return stream
+
+
+class ExtensibleStreamField(StreamField):
+    """A StreamField of an :class:`ExtensibleStreamBlock` that migrations see as a plain one.
+
+    It deconstructs as ``wagtail.fields.StreamField`` with the core blocks
+    only: whatever packs are installed, the migration state is the same.
+    """
+
+    def deconstruct(self):
+        name, _path, _args, kwargs = super().deconstruct()
+        stream_block = self.stream_block
+        if isinstance(stream_block, ExtensibleStreamBlock):
+            from wagtail.blocks.definition_lookup import BlockDefinitionLookupBuilder
+
+            lookup = BlockDefinitionLookupBuilder()
+            args = [
+                [
+                    (child_name, lookup.add_block(block))
+                    for child_name, block in stream_block.core_child_blocks()
+                ]
+            ]
+            kwargs["block_lookup"] = lookup.get_lookup_as_dict()
+        else:
+            args = _args
+        return name, "wagtail.fields.StreamField", args, kwargs
+
+
+def _live_stream_blocks(extension_point):
+    refs = [ref for ref in _stream_blocks[extension_point] if ref() is not None]
+    _stream_blocks[extension_point] = refs
+    return [ref() for ref in refs]
+
+
+def register_block(extension_point, name, block):
+    """Offer ``block`` under ``name`` in every stream block of ``extension_point``.
+
+    Raises ``ValueError`` (and registers nothing) when ``name`` is a core block's.
+    """
+    stream_blocks = _live_stream_blocks(extension_point)
+    for stream_block in stream_blocks:
+        if name in stream_block.core_block_names:
+            raise ValueError(f"{name!r} is a core block of {type(stream_block).__name__}")
+    _blocks[extension_point][name] = block
+    for stream_block in stream_blocks:
+        stream_block._add_pack_block(name, block)
+
+
+def unregister_block(extension_point, name):
+    """Withdraw a block (used by tests that act as if its pack were not installed)."""
+    _blocks[extension_point].pop(name, None)
+    for stream_block in _live_stream_blocks(extension_point):
+        stream_block._remove_pack_block(name)
+
+
+def registered_blocks(extension_point):
+    return dict(_blocks[extension_point])
+
+
+def register_lesson_block(name, block):
+    """Offer ``block`` in lesson bodies (:class:`courses.blocks.LessonBodyBlock`)."""
+    register_block(LESSON_BODY, name, block)
+
+
+def register_starter_content(pack_label, builder):
+    """``builder(catalogue, stdout)`` builds the pack's starter content, idempotently."""
+    _starters[pack_label] = builder
+
+
+def starter_content():
+    """Builders of the installed packs, in ``INSTALLED_APPS`` order."""
+    order = [config.label for config in apps.get_app_configs()]
+    return [(label, _starters[label]) for label in order if label in _starters]
+
+
+class ModulePackConfig(AppConfig):
+    """Base app config of a module pack.
+
+    ``urls`` (a dotted module path) is mounted at ``/packs/<url_prefix>/``
+    by :func:`pack_urlpatterns`, only while the pack is installed.
+    """
+
+    # Imported into each pack's apps.py, so never picked by itself: packs set default = True.
+    default = False
+    default_auto_field = "django.db.models.BigAutoField"
+    urls = None
+    url_prefix = None
+
+
+def may_study(user, lesson):
+    """Whether ``user`` may work in ``lesson``: enrolled in its course, or an editor of it.
+
+    The public check for packs whose blocks keep a learner's own work.
+    """
+    from lms.models import Enrolment
+
+    if not user.is_authenticated:
+        return False
+    course = lesson.course
+    if course is None:
+        return False
+    if Enrolment.objects.filter(learner=user, course=course).exists():
+        return True
+    return lesson.permissions_for_user(user).can_edit()
+
+
+def installed_packs():
+    return [config for config in apps.get_app_configs() if isinstance(config, ModulePackConfig)]
+
+
+def pack_urlpatterns():
+    """URL patterns of the installed packs, for the site's URLconf."""
+    return [
+        path(f"packs/{config.url_prefix or config.label}/", include(config.urls))
+        for config in installed_packs()
+        if config.urls
+    ]

@@ -1,0 +1,186 @@
+"""Evaluation responses and receipts; the community survey page, its groups and submissions."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from .evaluation import RATING_QUESTIONS
+
+
+def _rating(label):
+    return models.PositiveSmallIntegerField(
+        label, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+
+class EvaluationResponse(models.Model):
+    """One learner's answers to a course evaluation, stored without the learner.
+
+    Only the course, the cohort the learner was in (for reports per cohort)
+    and the month are kept with the answers, so a response cannot be traced
+    back to a person through a timestamp.
+    """
+
+    course = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("course"), on_delete=models.CASCADE, related_name="+"
+    )
+    cohort = models.ForeignKey(
+        "lms.Cohort",
+        verbose_name=_("cohort"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The first day of the month of the answer: coarse on purpose.
+    month = models.DateField(_("month"))
+    relevance = _rating(RATING_QUESTIONS[0][1])
+    clarity = _rating(RATING_QUESTIONS[1][1])
+    practice = _rating(RATING_QUESTIONS[2][1])
+    workload = _rating(RATING_QUESTIONS[3][1])
+    overall = _rating(RATING_QUESTIONS[4][1])
+    would_recommend = models.BooleanField(_("would recommend the course to a colleague"))
+    comment = models.TextField(_("what could be better"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("course evaluation response")
+        verbose_name_plural = _("course evaluation responses")
+        indexes = [models.Index(fields=["course", "cohort"], name="surveys_eval_course_cohort")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    **{f"{field}__gte": 1 for field, _label in RATING_QUESTIONS},
+                    **{f"{field}__lte": 5 for field, _label in RATING_QUESTIONS},
+                ),
+                name="surveys_eval_ratings_1_to_5",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.course_id} · {self.month:%Y-%m}"
+
+
+class EvaluationReceipt(models.Model):
+    """That a learner has answered a course's evaluation: no answers, and no time."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    course = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("course"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("evaluation receipt")
+        verbose_name_plural = _("evaluation receipts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "course"], name="surveys_one_evaluation_per_learner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner_id} · {self.course_id}"
+
+
+class SurveyFormField(AbstractFormField):
+    page = ParentalKey("CommunitySurveyPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class RespondentGroup(Orderable):
+    """A group the survey must reach (teachers, parents, …) and how many answers it needs."""
+
+    page = ParentalKey(
+        "CommunitySurveyPage", on_delete=models.CASCADE, related_name="respondent_groups"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    target = models.PositiveIntegerField(_("target number of respondents"), default=10)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("target")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("respondent group")
+        verbose_name_plural = _("respondent groups")
+
+    def __str__(self):
+        return self.name
+
+
+class SurveySubmission(AbstractFormSubmission):
+    """A community survey answer, with the respondent group it came from."""
+
+    group = models.ForeignKey(
+        RespondentGroup,
+        verbose_name=_("respondent group"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+    )
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        indexes = [models.Index(fields=["page", "group"], name="surveys_submission_page_group")]
+
+
+class CommunitySurveyPage(AbstractForm):
+    """A public survey (Wagtail form builder) that counts answers per respondent group."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+    show_progress = models.BooleanField(
+        _("show progress to visitors"),
+        default=True,
+        help_text=_("Show how many answers each respondent group has, against its target."),
+    )
+
+    content_panels = AbstractForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("respondent_groups", label=_("Respondent groups"), min_num=1),
+        InlinePanel("form_fields", label=_("Questions")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel([FieldPanel("show_progress")], heading=_("Progress")),
+    ]
+    template = "surveys/community_survey_page.html"
+    landing_page_template = "surveys/community_survey_page_landing.html"
+    parent_page_types = ["pages.HomePage", "pages.GuidancePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("community survey")
+
+    def get_submission_class(self):
+        return SurveySubmission
+
+    def get_form_class(self):
+        from .forms import survey_form_class
+
+        return survey_form_class(self, super().get_form_class())
+
+    def get_data_fields(self):
+        fields = super().get_data_fields()
+        return fields[:1] + [("respondent_group", _("Respondent group"))] + fields[1:]
+
+    def process_form_submission(self, form):
+        data = dict(form.cleaned_data)
+        group = data.pop("respondent_group")
+        # The group's name is kept in the answers too, for Wagtail's own submissions export.
+        data["respondent_group"] = group.name
+        return SurveySubmission.objects.create(form_data=data, page=self, group=group)
+
+    def get_context(self, request, *args, **kwargs):
+        from .reports import group_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        if self.show_progress:
+            context["progress"] = group_progress(self)
+        return context
