@@ -267,7 +267,10 @@ def _complete_if_rules_met(enrolment, now):
 
 
 def issue_certificate(enrolment, rules=None):
-    """Issue (once) the certificate of a completed enrolment; email the learner after commit."""
+    """Issue (once) the certificate of a completed enrolment.
+
+    After commit, background tasks store its PDF and email the learner.
+    """
     if rules is None:
         rules = CourseRules.objects.filter(course_id=enrolment.course_id).first()
     learner = enrolment.learner
@@ -282,10 +285,12 @@ def issue_certificate(enrolment, rules=None):
             "issuer": lms_settings.CERTIFICATE_ISSUER,
         },
     )
-    if created and learner.email:
-        from .notifications import send_certificate_ready
+    if created:
+        from .tasks import render_certificate_pdf, send_certificate_email
 
-        transaction.on_commit(lambda: send_certificate_ready(certificate.pk))
+        transaction.on_commit(lambda: render_certificate_pdf.enqueue(certificate.pk))
+        if learner.email:
+            transaction.on_commit(lambda: send_certificate_email.enqueue(certificate.pk))
     return certificate
 
 
