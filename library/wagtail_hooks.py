@@ -144,3 +144,11 @@ def register_desk_menu_item():
     return DeskMenuItem(
         _("Library desk"), reverse("library:desk"), icon_name="clipboard-list", order=310
     )
+
+
+@hooks.register("register_log_actions")
+def register_library_log_actions(actions):
+    """Circulation at the desks, shown in the site history report."""
+    actions.register_action("library.checkout", _("Lend"), _("Lent a copy"))
+    actions.register_action("library.checkin", _("Take back"), _("Took back a copy"))
+    actions.register_action("library.renew", _("Renew"), _("Renewed a loan"))

@@ -237,3 +237,23 @@ def targets_item():
     return _report_item(
         _("Programme targets"), "lms_reports:targets", "pick", permission="lms.view_all_reports"
     )
+
+
+@hooks.register("register_log_actions")
+def register_lms_log_actions(actions):
+    """Staff decisions about learners' records, shown in the site history report."""
+    actions.register_action("lms.enrol", _("Enrol a learner"), _("Enrolled a learner"))
+    actions.register_action(
+        "lms.cohort_enrol", _("Enrol a cohort"), _("Enrolled cohort members in its courses")
+    )
+    actions.register_action(
+        "lms.complete_for_learner",
+        _("Complete a course by hand"),
+        _("Marked a learner's course complete"),
+    )
+    actions.register_action(
+        "lms.revoke_certificate", _("Revoke a certificate"), _("Revoked a certificate")
+    )
+    actions.register_action(
+        "lms.erase_learner", _("Erase personal data"), _("Erased a learner's personal data")
+    )
