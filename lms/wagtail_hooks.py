@@ -10,7 +10,7 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views, reports
+from . import admin_views, privacy, reports
 from .forms import CohortForm
 from .models import Cohort, District, Institution, Target
 
@@ -254,6 +254,13 @@ def register_lms_log_actions(actions):
     actions.register_action(
         "lms.revoke_certificate", _("Revoke a certificate"), _("Revoked a certificate")
     )
-    actions.register_action(
-        "lms.erase_learner", _("Erase personal data"), _("Erased a learner's personal data")
-    )
+
+
+@hooks.register("personal_data_export")
+def export_learning_records(user):
+    return "learning", privacy.export_learning_records(user)
+
+
+@hooks.register("personal_data_erase")
+def erase_learning_records(user):
+    privacy.erase_learner(user)
