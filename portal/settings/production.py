@@ -102,7 +102,9 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the H5P player frames this site's own pages
+# No framing, except views that allow it themselves (Wagtail's previews, the H5P
+# player: ``django.views.decorators.clickjacking.xframe_options_sameorigin``).
+X_FRAME_OPTIONS = "DENY"
 
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 
