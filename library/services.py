@@ -186,7 +186,13 @@ def checkout(staff, centre, patron, barcode, *, now=None):
             hold.copy = copy
             hold.closed_at = now
             hold.save(update_fields=["status", "copy", "closed_at"])
-        log(loan, "library.checkout", user=staff, data=_loan_log_data(loan), title=_loan_log_title(loan))
+        log(
+            loan,
+            "library.checkout",
+            user=staff,
+            data=_loan_log_data(loan),
+            title=_loan_log_title(loan),
+        )
     return loan
 
 
@@ -237,7 +243,13 @@ def checkin(staff, centre, barcode, *, now=None):
             loan.returned_by = staff
             loan.outcome = Loan.Outcome.RETURNED
             loan.save(update_fields=["returned_at", "returned_by", "outcome"])
-            log(loan, "library.checkin", user=staff, data=_loan_log_data(loan), title=_loan_log_title(loan))
+            log(
+                loan,
+                "library.checkin",
+                user=staff,
+                data=_loan_log_data(loan),
+                title=_loan_log_title(loan),
+            )
         result = _route_copy(copy, centre, staff, now)
         result.loan = loan
         result.was_overdue = was_overdue

@@ -139,7 +139,9 @@ def test_erasing_keeps_programme_totals_and_removes_the_person(
     finished_learner, other_learner, course, admin_user, desk
 ):
     centre, _staff = desk
-    PatronFactory(user=finished_learner, name="Aysel Məmmədova", email="a@example.org", home_centre=centre)
+    PatronFactory(
+        user=finished_learner, name="Aysel Məmmədova", email="a@example.org", home_centre=centre
+    )
     services.enrol(other_learner, course)
     before = (
         reports.rows_by_course(admin_user),

@@ -25,9 +25,7 @@ from operations.models import CompletedEffect
 
 pytestmark = pytest.mark.django_db
 
-DATABASE_TASKS = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 @pytest.fixture
@@ -64,7 +62,9 @@ def test_a_run_that_failed_midway_leaves_no_trace_and_the_next_run_does_the_work
 
     with pytest.raises(RuntimeError):
         run_once("job:1", crashing)
-    assert not CompletedEffect.objects.filter(key__in=["job:1", "side-effect-in-the-same-transaction"]).exists()
+    assert not CompletedEffect.objects.filter(
+        key__in=["job:1", "side-effect-in-the-same-transaction"]
+    ).exists()
     assert run_once("job:1", lambda: calls.append("done")) is True
     assert run_once("job:1", lambda: calls.append("again")) is False
     assert calls == ["crash", "done"]
@@ -117,10 +117,18 @@ def test_a_dead_workers_tasks_go_back_in_the_queue_and_no_one_elses():
     common = {"args_kwargs": {"args": [1], "kwargs": {}}, "backend_name": "default"}
     common["task_path"] = "lms.tasks.send_certificate_email"
     mine = DBTaskResult.objects.create(
-        status=TaskResultStatus.RUNNING, worker_ids=["worker-1"], started_at=now, run_after=now, **common
+        status=TaskResultStatus.RUNNING,
+        worker_ids=["worker-1"],
+        started_at=now,
+        run_after=now,
+        **common,
     )
     busy = DBTaskResult.objects.create(
-        status=TaskResultStatus.RUNNING, worker_ids=["worker-2"], started_at=now, run_after=now, **common
+        status=TaskResultStatus.RUNNING,
+        worker_ids=["worker-2"],
+        started_at=now,
+        run_after=now,
+        **common,
     )
     stuck = DBTaskResult.objects.create(
         status=TaskResultStatus.RUNNING,

@@ -89,9 +89,7 @@ def test_passwords_must_be_long_uncommon_and_not_numeric():
 
 def policy(response):
     header = response["Content-Security-Policy"]
-    return {
-        part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()
-    }
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
 def test_learner_pages_get_a_strict_policy(client, course):
@@ -133,7 +131,9 @@ def test_a_view_can_widen_its_own_policy_with_django_csp_decorators(rf):
     assert directives["style-src"] == ["'self'"]
 
 
-INLINE = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")|\sstyle=\"|\son[a-z]+=\"")
+INLINE = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")|\sstyle=\"|\son[a-z]+=\""
+)
 
 
 def test_no_template_has_inline_scripts_styles_or_event_handlers():
@@ -173,7 +173,9 @@ def test_an_anonymous_api_client_is_throttled(rf, settings):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK}
     limit = int(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"].split("/")[0])
     view = Ping.as_view()
-    codes = [view(rf.get("/api/v1/ping", REMOTE_ADDR="10.9.9.9")).status_code for _ in range(limit + 1)]
+    codes = [
+        view(rf.get("/api/v1/ping", REMOTE_ADDR="10.9.9.9")).status_code for _ in range(limit + 1)
+    ]
     assert codes[:limit] == [200] * limit
     assert codes[-1] == 429
 

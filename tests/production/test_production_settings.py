@@ -30,7 +30,10 @@ def run(args, env):
 
 def settings_value(expression, **extra):
     result = run(
-        ["-c", f"import django; django.setup(); from django.conf import settings; print({expression})"],
+        [
+            "-c",
+            f"import django; django.setup(); from django.conf import settings; print({expression})",
+        ],
         production_env(**extra),
     )
     assert result.returncode == 0, result.stderr
@@ -52,7 +55,9 @@ def test_cache_and_sessions_live_in_redis():
 
 
 def test_tasks_go_to_the_database_for_workers():
-    assert settings_value("settings.TASKS['default']['BACKEND']") == "django_tasks_db.DatabaseBackend"
+    assert (
+        settings_value("settings.TASKS['default']['BACKEND']") == "django_tasks_db.DatabaseBackend"
+    )
 
 
 def test_database_connections_persist_and_are_health_checked():

@@ -67,7 +67,17 @@ class Cluster:
         return subprocess.run(command, check=check, capture_output=True, text=True, timeout=120)
 
     def init(self):
-        self.run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8")
+        self.run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--no-locale",
+            "-E",
+            "UTF8",
+        )
 
     def start(self):
         options = (
@@ -112,7 +122,9 @@ def cluster():
     cluster = Cluster(bindir, base, free_port())
     cluster.init()
     cluster.start()
-    cluster.run("createdb", "-h", "127.0.0.1", "-p", str(cluster.port), "-U", "postgres", "ttp_stack")
+    cluster.run(
+        "createdb", "-h", "127.0.0.1", "-p", str(cluster.port), "-U", "postgres", "ttp_stack"
+    )
     yield cluster
     cluster.stop()
     shutil.rmtree(base, ignore_errors=True)
@@ -161,7 +173,9 @@ class Stack:
             check=False,
         )
         if check and result.returncode:
-            raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+            raise AssertionError(
+                f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+            )
         return result
 
     def start_server(self):
@@ -210,9 +224,9 @@ def stack(cluster):
     stack.manage("migrate", "--noinput")
     stack.manage("collectstatic", "--noinput")
     stack.seed = json.loads(
-        stack.manage(
-            "shell", "-c", "from tests.production.stack.seed import seed; seed()"
-        ).stdout.strip().splitlines()[-1]
+        stack.manage("shell", "-c", "from tests.production.stack.seed import seed; seed()")
+        .stdout.strip()
+        .splitlines()[-1]
     )
     stack.start_server()
     stack.start_server()

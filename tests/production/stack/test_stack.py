@@ -55,9 +55,9 @@ def test_a_learner_alternating_between_two_servers_sees_one_consistent_record(st
         f"SELECT lessons_completed, progress, time_spent, completed_at IS NOT NULL"
         f" FROM lms_enrolment WHERE learner_id = {user}"
     ) == [(3, 1.0, 90.0, True)]
-    assert stack.cluster.sql(
-        f"SELECT count(*) FROM lms_certificate WHERE learner_id = {user}"
-    ) == [(1,)]
+    assert stack.cluster.sql(f"SELECT count(*) FROM lms_certificate WHERE learner_id = {user}") == [
+        (1,)
+    ]
     dashboard = browser.get(two, "/learning/").text
     assert "Inclusive classrooms" in dashboard and "Certificate (PDF)" in dashboard
 
