@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo test test-postgres lint format migrations-check ci clean
+.PHONY: install browser demo test test-postgres test-stack lint format migrations-check ci clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: install browser
 ## The same suite on the local PostgreSQL service
 test-postgres: install browser
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/teacher_training} $(BIN)/pytest -n auto
+
+## The production stack: its own PostgreSQL cluster, Redis DB 5, two gunicorn servers, workers
+test-stack: install
+	$(BIN)/pytest tests/production/stack -m stack -p no:xdist
 
 lint: install
 	$(BIN)/ruff check .

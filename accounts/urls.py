@@ -5,6 +5,7 @@ from . import views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("my-data.json", views.my_data, name="my_data"),
     path(
         "login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

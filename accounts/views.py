@@ -1,12 +1,22 @@
-"""Sign-up; sign-in, sign-out and password reset are Django's own views."""
+"""Sign-up, the person's data download and its erasure.
 
+Sign-in, sign-out and password reset are Django's own views.
+"""
+
+from django import forms
 from django.contrib import messages
-from django.contrib.auth import login
-from django.shortcuts import redirect, render
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from . import privacy
 from .forms import SignUpForm
 
 
@@ -24,3 +34,41 @@ def signup(request):
         messages.success(request, _("Welcome! Your account is ready."))
         return redirect(next_url or "lms:dashboard")
     return render(request, "registration/signup.html", {"form": form, "next": next_url})
+
+
+@login_required
+def my_data(request):
+    """The signed-in person's own data, as one JSON file (nobody else's, ever)."""
+    data = privacy.export_personal_data(request.user)
+    response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that this cannot be undone."),
+        required=True,
+    )
+
+
+@permission_required("accounts.delete_user", raise_exception=True)
+def erase_user(request, pk):
+    """Admin: anonymise a person's data; their records still count in programme totals."""
+    person = get_object_or_404(get_user_model(), pk=pk)
+    if person.pk == request.user.pk:
+        raise PermissionDenied
+    if person.is_superuser and not request.user.is_superuser:
+        raise PermissionDenied
+    form = EraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        name = str(person)
+        privacy.erase_personal_data(person, by=request.user)
+        messages.success(
+            request, _("The personal data of %(name)s has been erased.") % {"name": name}
+        )
+        return redirect("wagtailusers_users:index")
+    return TemplateResponse(
+        request, "accounts/admin/erase_user.html", {"person": person, "form": form}
+    )

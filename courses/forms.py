@@ -43,6 +43,8 @@ class ProgressForm(forms.Form):
     progress = forms.FloatField(required=False, min_value=0, max_value=1)
     progress_delta = forms.FloatField(required=False, min_value=0, max_value=1)
     time_spent = forms.FloatField(required=False, min_value=0, initial=0)
+    # The client's id for this report, so that a retry is not counted twice.
+    request_id = forms.CharField(required=False, max_length=64)
 
     def clean(self):
         data = super().clean()

@@ -267,7 +267,11 @@ def mark_complete(request, lesson_uuid):
 
 @require_POST
 def report_progress(request, lesson_uuid):
-    """Progress reports from the lesson page's script; answers JSON."""
+    """Progress reports from the lesson page's script; answers JSON.
+
+    A report may carry an ``Idempotency-Key`` header (or a ``request_id``
+    field): sent again with the same key, it is answered but not counted again.
+    """
     if not request.user.is_authenticated:
         return JsonResponse({"detail": _("Sign in to record progress.")}, status=403)
     lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
@@ -286,6 +290,8 @@ def report_progress(request, lesson_uuid):
             {"detail": _("Invalid progress report."), "errors": form.errors}, status=400
         )
     data = form.cleaned_data
+    # A client retrying a report it never saw answered sends the same key again.
+    request_id = request.headers.get("Idempotency-Key") or data.get("request_id") or None
     try:
         result = services.record_learning(
             request.user,
@@ -295,6 +301,7 @@ def report_progress(request, lesson_uuid):
             progress_delta=data.get("progress_delta"),
             time_spent=data.get("time_spent") or 0,
             source=Source.PAGE,
+            request_id=request_id,
         )
     except services.UnknownLesson as error:
         return JsonResponse({"detail": " ".join(error.messages)}, status=404)
@@ -308,5 +315,6 @@ def report_progress(request, lesson_uuid):
             "completed": result.summary.completed_at is not None,
             "course_progress": result.enrolment.progress,
             "course_completed": result.enrolment.completed_at is not None,
+            "duplicate": result.duplicate,
         }
     )

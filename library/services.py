@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from .conf import library_settings
 from .models import (
@@ -185,6 +186,13 @@ def checkout(staff, centre, patron, barcode, *, now=None):
             hold.copy = copy
             hold.closed_at = now
             hold.save(update_fields=["status", "copy", "closed_at"])
+        log(
+            loan,
+            "library.checkout",
+            user=staff,
+            data=_loan_log_data(loan),
+            title=_loan_log_title(loan),
+        )
     return loan
 
 
@@ -235,6 +243,13 @@ def checkin(staff, centre, barcode, *, now=None):
             loan.returned_by = staff
             loan.outcome = Loan.Outcome.RETURNED
             loan.save(update_fields=["returned_at", "returned_by", "outcome"])
+            log(
+                loan,
+                "library.checkin",
+                user=staff,
+                data=_loan_log_data(loan),
+                title=_loan_log_title(loan),
+            )
         result = _route_copy(copy, centre, staff, now)
         result.loan = loan
         result.was_overdue = was_overdue
@@ -342,7 +357,22 @@ def renew(loan, *, by, now=None):
         loan.due_at = max(loan.due_at, _due_at(now, terms.loan_days))
         loan.renewals += 1
         loan.save(update_fields=["due_at", "renewals"])
+        log(loan, "library.renew", user=by, data=_loan_log_data(loan), title=_loan_log_title(loan))
     return loan
+
+
+def _loan_log_title(loan):
+    return f"{loan.copy.barcode} → #{loan.patron_id}"
+
+
+def _loan_log_data(loan):
+    """What the audit trail keeps of a loan: ids and the barcode, no personal data."""
+    return {
+        "barcode": loan.copy.barcode,
+        "centre": loan.centre_id,
+        "patron": loan.patron_id,
+        "due_at": loan.due_at.isoformat(),
+    }
 
 
 def open_loan_for_barcode(barcode):

@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import services
+from . import privacy, services
 from .admin_forms import CentreForm, CopyForm, PatronForm
 from .models import Centre, Copy, LoanRule, Material, Patron, Subject
 
@@ -144,3 +144,21 @@ def register_desk_menu_item():
     return DeskMenuItem(
         _("Library desk"), reverse("library:desk"), icon_name="clipboard-list", order=310
     )
+
+
+@hooks.register("register_log_actions")
+def register_library_log_actions(actions):
+    """Circulation at the desks, shown in the site history report."""
+    actions.register_action("library.checkout", _("Lend"), _("Lent a copy"))
+    actions.register_action("library.checkin", _("Take back"), _("Took back a copy"))
+    actions.register_action("library.renew", _("Renew"), _("Renewed a loan"))
+
+
+@hooks.register("personal_data_export")
+def export_library_records(user):
+    return "library", privacy.export_patron(user)
+
+
+@hooks.register("personal_data_erase")
+def erase_library_records(user):
+    privacy.erase_patron(user)

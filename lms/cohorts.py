@@ -7,6 +7,7 @@ the admin.
 """
 
 from django.db import transaction
+from wagtail.log_actions import log
 
 from .models import CohortMembership, Enrolment
 from .services import refresh_course_aggregates
@@ -39,6 +40,13 @@ def sync_enrolments(cohort, *, learner_ids=None, course_ids=None):
             if new:
                 refresh_course_aggregates(course_id, learner_ids=[e.learner_id for e in new])
             created += len(new)
+        if created:
+            # One audit entry per change, however many learners it enrolled.
+            log(
+                cohort,
+                "lms.cohort_enrol",
+                data={"enrolments": created, "learners": learner_ids, "courses": course_ids},
+            )
     return created
 
 

@@ -4,7 +4,7 @@ Two steps: :func:`read_file` + :func:`validate` give a preview with every
 row's errors; :func:`apply` imports, all or nothing, in one transaction.
 Learners are matched by email (case-insensitively), so importing the same
 file again creates nothing new. New accounts get an invitation to set their
-password, sent after the transaction commits over one mail connection.
+password, sent by a background task after the transaction commits.
 
 Columns (header row, any order, case-insensitive): ``email``,
 ``first_name``, ``last_name``, ``district``, and optionally
@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -33,6 +33,7 @@ from openpyxl import load_workbook
 
 from . import cohorts
 from .models import District, Institution, LearnerProfile, Role
+from .tasks import send_import_invitations
 
 REQUIRED = ("email", "first_name", "last_name", "district")
 OPTIONAL = ("institution", "role")
@@ -232,34 +233,30 @@ def apply(cohort, rows, *, base_url):
         )
         enrolled = cohorts.add_members(cohort, [User(pk=row.user_id) for row in rows])
         invited = [user for _row, user in new_users]
-        transaction.on_commit(lambda: send_invitations(invited, cohort, base_url))
+        invited_ids = [user.pk for user in invited]
+        transaction.on_commit(
+            lambda: send_import_invitations.enqueue(invited_ids, cohort.pk, base_url)
+        )
     return ImportResult(
         created=len(new_users), existing=len(rows) - len(new_users), enrolled=enrolled
     )
 
 
-def send_invitations(users, cohort, base_url):
-    """One email per new account with a link to set its password, over one connection."""
-    messages = []
-    for user in users:
-        path = reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-        body = render_to_string(
-            "lms/email/invitation.txt",
-            {"user": user, "cohort": cohort, "link": base_url.rstrip("/") + path},
-        )
-        messages.append(
-            EmailMessage(
-                subject=_("You are invited to %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
-                body=body,
-                to=[user.email],
-            )
-        )
-    if messages:
-        with get_connection() as connection:
-            connection.send_messages(messages)
+def invitation_message(user, cohort, base_url):
+    """The email inviting a new account of ``cohort`` to set its password."""
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    body = render_to_string(
+        "lms/email/invitation.txt",
+        {"user": user, "cohort": cohort, "link": base_url.rstrip("/") + path},
+    )
+    return EmailMessage(
+        subject=_("You are invited to %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
+        body=body,
+        to=[user.email],
+    )

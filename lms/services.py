@@ -19,6 +19,7 @@ from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, V
 from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from .conf import lms_settings
 from .models import (
@@ -33,6 +34,7 @@ from .models import (
     LessonProgress,
     ManualCompletion,
     ModuleRequirement,
+    RecordedReport,
     Source,
     Verb,
 )
@@ -75,6 +77,8 @@ class LearningResult:
     session: LearningSession | None
     lesson_completed_now: bool
     course_completed_now: bool
+    # True when ``request_id`` had been recorded before: nothing changed this time.
+    duplicate: bool = False
 
 
 def enrol(learner, course, *, method=Enrolment.Method.SELF):
@@ -103,7 +107,27 @@ def enrol(learner, course, *, method=Enrolment.Method.SELF):
     if created:
         refresh_course_aggregates(course.pk, learner_id=learner.pk)
         enrolment.refresh_from_db()
+        if method != Enrolment.Method.SELF:
+            log_enrolment(enrolment)
     return enrolment, created
+
+
+def log_enrolment(enrolment, *, user=None, action="lms.enrol"):
+    """Note in the audit trail that someone other than the learner enrolled them (or not).
+
+    The user defaults to the one of Wagtail's log context (the admin request).
+    """
+    log(
+        enrolment,
+        action,
+        user=user,
+        title=f"{enrolment.course.title} (#{enrolment.learner_id})",
+        data={
+            "learner": enrolment.learner_id,
+            "course": enrolment.course_id,
+            "method": enrolment.method,
+        },
+    )
 
 
 def record_learning(
@@ -118,6 +142,7 @@ def record_learning(
     passed=None,
     source=Source.PAGE,
     extra=None,
+    request_id=None,
 ):
     """Record that ``learner`` did ``verb`` to the lesson ``lesson_uuid``.
 
@@ -127,6 +152,10 @@ def record_learning(
     ``score`` (0-1) and ``passed`` go with :attr:`Verb.SCORED`.
     Progress never moves backwards and a lesson is completed only once; the
     lesson's completion rule decides which verbs complete it.
+
+    ``request_id`` (at most 64 characters) names the report: a report whose
+    id this learner has sent before is recognised and changes nothing
+    (``duplicate`` is set on the result), so a client may retry safely.
 
     Raises :class:`UnknownLesson` for an unknown or inactive lesson,
     :class:`NotEnrolled` when the learner is not on its course,
@@ -151,6 +180,16 @@ def record_learning(
         )
         if enrolment is None:
             raise NotEnrolled(_("Enrol in the course to record progress on its lessons."))
+        if request_id is not None and not _first_time(learner, request_id):
+            summary = LessonProgress.objects.filter(learner=learner, item=item).first()
+            return LearningResult(
+                summary=summary or LessonProgress(learner=learner, item=item),
+                enrolment=enrolment,
+                session=None,
+                lesson_completed_now=False,
+                course_completed_now=False,
+                duplicate=True,
+            )
         ensure_unlocked(learner, item)
 
         summary = _locked_summary(learner, item, now)
@@ -236,6 +275,23 @@ def _announce_lesson_completed(learner_id, lesson_uuid, course_id, completed_at)
     )
 
 
+def _first_time(learner, request_id):
+    """Note ``request_id`` as recorded; False if it already was.
+
+    Called with the learner's enrolment locked, so a concurrent retry waits
+    for the first to commit and then finds its row.
+    """
+    request_id = str(request_id).strip()
+    if not request_id or len(request_id) > 64:
+        raise ValidationError(_("A request id has 1 to 64 characters."), code="request_id")
+    try:
+        with transaction.atomic():
+            RecordedReport.objects.create(learner=learner, request_id=request_id)
+    except IntegrityError:
+        return False
+    return True
+
+
 def _assessed(item):
     return item.completion_rule in (CompletionRule.ON_SCORE, CompletionRule.ON_PASS)
 
@@ -283,7 +339,10 @@ def _complete_if_rules_met(enrolment, now):
 
 
 def issue_certificate(enrolment, rules=None):
-    """Issue (once) the certificate of a completed enrolment; email the learner after commit."""
+    """Issue (once) the certificate of a completed enrolment.
+
+    After commit, background tasks store its PDF and email the learner.
+    """
     if rules is None:
         rules = CourseRules.objects.filter(course_id=enrolment.course_id).first()
     learner = enrolment.learner
@@ -298,10 +357,12 @@ def issue_certificate(enrolment, rules=None):
             "issuer": lms_settings.CERTIFICATE_ISSUER,
         },
     )
-    if created and learner.email:
-        from .notifications import send_certificate_ready
+    if created:
+        from .tasks import render_certificate_pdf, send_certificate_email
 
-        transaction.on_commit(lambda: send_certificate_ready(certificate.pk))
+        transaction.on_commit(lambda: render_certificate_pdf.enqueue(certificate.pk))
+        if learner.email:
+            transaction.on_commit(lambda: send_certificate_email.enqueue(certificate.pk))
     return certificate
 
 
@@ -314,8 +375,17 @@ def complete_for_learner(learner, course, *, decided_by, reason):
         enrolment, _created = Enrolment.objects.select_for_update().get_or_create(
             learner=learner, course=course, defaults={"method": Enrolment.Method.TRAINER}
         )
-        ManualCompletion.objects.create(
+        if _created:
+            log_enrolment(enrolment, user=decided_by)
+        decision = ManualCompletion.objects.create(
             learner=learner, course=course, decided_by=decided_by, reason=reason
+        )
+        log(
+            decision,
+            "lms.complete_for_learner",
+            user=decided_by,
+            title=f"{course.title} (#{learner.pk})",
+            data={"learner": learner.pk, "course": course.pk, "reason": reason},
         )
         if enrolment.completed_at is None:
             enrolment.completed_at = timezone.now()
@@ -335,6 +405,13 @@ def revoke_certificate(certificate, *, revoked_by, reason):
         certificate.revoked_by = revoked_by
         certificate.revoke_reason = reason
         certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+        log(
+            certificate,
+            "lms.revoke_certificate",
+            user=revoked_by,
+            title=certificate.code,
+            data={"learner": certificate.learner_id, "reason": reason},
+        )
     return certificate
 
 

@@ -4,14 +4,16 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.files.storage import default_storage
 from django.db.models import Exists, OuterRef, Subquery
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from wagtail.models import Page
 
 from . import pdf
 from .conf import lms_settings
 from .models import Certificate, CohortMembership, CourseItem, Enrolment, LessonProgress
+from .tasks import certificate_pdf_name
 
 
 def next_item_subquery(learner_id):
@@ -130,9 +132,19 @@ def certificate_pdf(request, code):
         return render(
             request, "lms/verify_certificate.html", {"certificate": certificate}, status=410
         )
+    filename = f"certificate-{certificate.code}.pdf"
+    stored = certificate_pdf_name(certificate)
+    if default_storage.exists(stored):
+        return FileResponse(
+            default_storage.open(stored, "rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
+        )
+    # Not rendered by the background task yet: render it now.
     verify_url = request.build_absolute_uri(certificate.get_verify_url())
     response = HttpResponse(
         pdf.certificate_pdf(certificate, verify_url), content_type="application/pdf"
     )
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

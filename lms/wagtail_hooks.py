@@ -10,7 +10,7 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views, reports
+from . import admin_views, privacy, reports
 from .forms import CohortForm
 from .models import Cohort, District, Institution, Target
 
@@ -237,3 +237,30 @@ def targets_item():
     return _report_item(
         _("Programme targets"), "lms_reports:targets", "pick", permission="lms.view_all_reports"
     )
+
+
+@hooks.register("register_log_actions")
+def register_lms_log_actions(actions):
+    """Staff decisions about learners' records, shown in the site history report."""
+    actions.register_action("lms.enrol", _("Enrol a learner"), _("Enrolled a learner"))
+    actions.register_action(
+        "lms.cohort_enrol", _("Enrol a cohort"), _("Enrolled cohort members in its courses")
+    )
+    actions.register_action(
+        "lms.complete_for_learner",
+        _("Complete a course by hand"),
+        _("Marked a learner's course complete"),
+    )
+    actions.register_action(
+        "lms.revoke_certificate", _("Revoke a certificate"), _("Revoked a certificate")
+    )
+
+
+@hooks.register("personal_data_export")
+def export_learning_records(user):
+    return "learning", privacy.export_learning_records(user)
+
+
+@hooks.register("personal_data_erase")
+def erase_learning_records(user):
+    privacy.erase_learner(user)

@@ -10,6 +10,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 50,
     "ALLOWED_HOSTS": "learn.example.az",
     "DATABASE_URL": "postgres://user@127.0.0.1:5432/learn",
+    "REDIS_URL": "redis://127.0.0.1:6379/5",
+    "WAGTAILADMIN_BASE_URL": "https://learn.example.az",
 }
 
 

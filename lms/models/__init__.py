@@ -11,7 +11,7 @@ from .organisation import (
     Role,
     Target,
 )
-from .records import Enrolment, LearningSession, LessonProgress, Source, Verb
+from .records import Enrolment, LearningSession, LessonProgress, RecordedReport, Source, Verb
 from .structure import CompletionRule, CourseItem, CourseRules, ModuleRequirement
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "LessonProgress",
     "ManualCompletion",
     "ModuleRequirement",
+    "RecordedReport",
     "Role",
     "Source",
     "Target",

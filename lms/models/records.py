@@ -216,3 +216,34 @@ class LearningSession(models.Model):
 
     def __str__(self):
         return f"{self.learner} – {self.item_id} at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class RecordedReport(models.Model):
+    """A report a client has already had recorded, by the id the client gave it.
+
+    Clients on slow connections retry a report whose answer they never saw.
+    The recording service writes this row in the same transaction as the
+    report's effect, so a retry with the same ``request_id`` (the progress
+    endpoint's ``Idempotency-Key``, an xAPI statement id) changes nothing.
+    """
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    request_id = models.CharField(_("request id"), max_length=64)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("recorded report")
+        verbose_name_plural = _("recorded reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "request_id"], name="lms_recorded_report_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.learner_id}: {self.request_id}"

@@ -6,6 +6,9 @@
  * - When the page is hidden, sends the time spent since the last report.
  * - A report that fails (offline, server busy) is kept in localStorage and
  *   sent again when the connection returns or the lesson is next opened.
+ *   Each report carries its own request id (Idempotency-Key), kept with it,
+ *   so a report the server did record before the answer was lost is not
+ *   counted twice when it is sent again.
  * The page works without this script: "Mark as complete" is a plain form.
  */
 (function () {
@@ -40,6 +43,11 @@
         } catch (e) { /* storage full or disabled: the form still works */ }
     }
 
+    function newRequestId() {
+        if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+        return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 14);
+    }
+
     function post(fields) {
         var body = new FormData();
         Object.keys(fields).forEach(function (key) { body.append(key, fields[key]); });
@@ -48,7 +56,7 @@
             body: body,
             credentials: "same-origin",
             keepalive: true,
-            headers: { "X-CSRFToken": csrf },
+            headers: { "X-CSRFToken": csrf, "Idempotency-Key": fields.request_id },
         }).then(function (response) {
             if (response.status >= 500) throw new Error("server");
             return response.ok ? response.json() : null;
@@ -56,6 +64,7 @@
     }
 
     function send(fields) {
+        if (!fields.request_id) fields.request_id = newRequestId();
         return post(fields).catch(function () {
             var pending = readPending();
             pending.push(fields);
