@@ -49,12 +49,12 @@ test-stack: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check templates */templates
+	$(BIN)/djhtml --check templates */templates modules/*/templates
 
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates */templates
+	$(BIN)/djhtml templates */templates modules/*/templates
 
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
