@@ -1,6 +1,6 @@
 """Build a programme-scale data set quickly, for benchmarks.
 
-    manage.py seed_scale                       # 50,000 learners, 20 × 100 lessons, 5 M progress rows
+    manage.py seed_scale           # 50,000 learners, 20 × 100 lessons, 5 M progress rows
     manage.py seed_scale --learners 2000 --courses 4 --lessons 20 --materials 500
 
 Courses are real Wagtail pages (so the lesson page and the catalogue are the
@@ -128,7 +128,7 @@ class Command(BaseCommand):
                     instance=ModulePage(title=f"Module {m + 1}", slug=f"module-{m + 1}")
                 )
                 publish(module)
-                for lesson_number in range(per_module):
+                for _ in range(per_module):
                     if made == lessons:
                         break
                     made += 1
