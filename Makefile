@@ -46,6 +46,34 @@ test-postgres: install browser
 test-stack: install
 	$(BIN)/pytest tests/production/stack -m stack -p no:xdist
 
+## Benchmarks: build the scale data set, serve with gunicorn, measure with wrk (docs/benchmarks.md)
+## BENCH_SCALE passes sizes to seed_scale (default: the full 50,000-learner set)
+BENCH_SCALE ?=
+BENCH_ARGS ?= --duration 10
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432/teacher_training_bench
+BENCH_ENV := DJANGO_SETTINGS_MODULE=portal.settings.bench
+
+bench: bench-sqlite bench-postgres
+
+bench-tools: install
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk; \
+		else sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk; fi; }
+
+bench-sqlite: bench-tools
+	mkdir -p var && rm -f var/bench.sqlite3
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --no-users
+	$(BENCH_ENV) $(BIN)/python manage.py seed_scale $(BENCH_SCALE)
+	$(BENCH_ENV) $(BIN)/python manage.py bench_http $(BENCH_ARGS)
+
+bench-postgres: bench-tools
+	$(BIN)/python -c "import psycopg, sys; u = sys.argv[1]; base, name = u.rsplit('/', 1); c = psycopg.connect(base + '/postgres', autocommit=True); c.execute(f'DROP DATABASE IF EXISTS {name}'); c.execute(f'CREATE DATABASE {name}')" $(BENCH_PG)
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py seed_demo --no-users
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py seed_scale $(BENCH_SCALE)
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py bench_http $(BENCH_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
