@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from lms.models import CompletionRule
 
@@ -64,6 +65,22 @@ class CatalogueIndexPage(Page):
 
     class Meta:
         verbose_name = _("course catalogue")
+
+    def route(self, request, path_components):
+        """Find a lesson (course/module/lesson) in one query, not two per level of the tree."""
+        if len(path_components) == 3:
+            lesson = (
+                LessonPage.objects.live()
+                .filter(
+                    slug=path_components[-1],
+                    depth=self.depth + 3,
+                    url_path=f"{self.url_path}{'/'.join(path_components)}/",
+                )
+                .first()
+            )
+            if lesson is not None:
+                return RouteResult(lesson)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from ..views import catalogue_context
