@@ -67,19 +67,19 @@ class CatalogueIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def route(self, request, path_components):
-        """Find a lesson (course/module/lesson) in one query, not two per level of the tree."""
-        if len(path_components) == 3:
-            lesson = (
-                LessonPage.objects.live()
-                .filter(
-                    slug=path_components[-1],
-                    depth=self.depth + 3,
-                    url_path=f"{self.url_path}{'/'.join(path_components)}/",
-                )
-                .first()
-            )
-            if lesson is not None:
-                return RouteResult(lesson)
+        """Find a course or a lesson in one query, not two per level of the page tree."""
+        model = {1: CoursePage, 3: LessonPage}.get(len(path_components))
+        if model is not None:
+            queryset = model.objects.live()
+            if model is CoursePage:
+                queryset = queryset.select_related("programme")
+            page = queryset.filter(
+                slug=path_components[-1],
+                depth=self.depth + len(path_components),
+                url_path=f"{self.url_path}{'/'.join(path_components)}/",
+            ).first()
+            if page is not None:
+                return RouteResult(page)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
