@@ -7,3 +7,6 @@ class ScormConfig(AppConfig):
     label = "scorm"
     verbose_name = _("SCORM packages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

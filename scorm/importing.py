@@ -62,11 +62,11 @@ def import_package(fileobj, *, title="", user=None, instance=None):
     package.storage_prefix = ScormPackage.new_prefix()
     if user is not None and getattr(user, "is_authenticated", False):
         package.uploaded_by = user
-    if not package.file:
-        fileobj.seek(0)
-        package.file.save(getattr(fileobj, "name", "package.zip").rsplit("/", 1)[-1], fileobj, save=False)
     written = []
     try:
+        fileobj.seek(0)
+        name = (getattr(fileobj, "name", "") or "package.zip").rsplit("/", 1)[-1]
+        package.file.save(name, fileobj, save=False)
         with open_package(fileobj, LIMITS) as archive:
             written = extract_to_storage(archive, default_storage, package.storage_prefix)
         with transaction.atomic():
