@@ -113,7 +113,6 @@ def parse_manifest(data):
         version = "1.2" if "imscp_rootv1p1p2" in namespaces else "2004"
 
     resources_element = _child(root, "resources")
-    resources_base = _attr(resources_element, "base") if resources_element is not None else ""
     resources = {}
     for resource in _children(resources_element, "resource") if resources_element is not None else []:
         identifier = _attr(resource, "identifier")
@@ -135,8 +134,7 @@ def parse_manifest(data):
         if not href:
             return None
         base = _join_base(
-            root_base, resources_base or "", resources_element.get(XML_BASE) or "",
-            resource.get(XML_BASE) or "",
+            root_base, resources_element.get(XML_BASE) or "", resource.get(XML_BASE) or ""
         )
         launch, query = _normalised(_join_base(base, href))
         if launch is None:
