@@ -1,6 +1,7 @@
 """SCORM packages in the Wagtail admin: a snippet viewset with upload and "used in"."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,10 +18,10 @@ class ScormPackageViewSet(SnippetViewSet):
     list_display = ["title", "version", "uploaded_by", "uploaded_at"]
     list_filter = ["version"]
     search_fields = ["title"]
-    form_fields = ["title", "file"]
-
-    def get_form_class(self, for_update=False):
-        return ScormPackageForm
+    # The zip is read on upload; afterwards only the title changes.
+    edit_handler = ObjectList(
+        [FieldPanel("title"), FieldPanel("file")], base_form_class=ScormPackageForm
+    )
 
 
 register_snippet(ScormPackageViewSet)

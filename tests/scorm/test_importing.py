@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from lms.packages import PackageError
 from scorm.importing import import_package
@@ -162,3 +163,42 @@ def test_deleting_a_package_removes_its_files(django_capture_on_commit_callbacks
     with django_capture_on_commit_callbacks(execute=True):
         package.delete()
     assert stored_files() == before
+
+
+def admin_client(client):
+    from accounts.factories import UserFactory
+
+    client.force_login(UserFactory(username="trainer", is_superuser=True, is_staff=True))
+    return client
+
+
+def test_a_trainer_uploads_a_package_in_the_admin(client):
+    client = admin_client(client)
+    upload = scorm12_zip()
+    upload.name = "tiny.zip"
+    response = client.post(reverse("wagtailsnippets_scorm_scormpackage:add"), {"file": upload})
+    assert response.status_code == 302
+    package = ScormPackage.objects.get()
+    assert package.title == "Tiny SCORM 1.2" and package.uploaded_by.username == "trainer"
+    listing = client.get(reverse("wagtailsnippets_scorm_scormpackage:list"))
+    assert "Tiny SCORM 1.2" in listing.content.decode()
+
+
+def test_the_admin_refuses_a_broken_package_with_its_reason(client):
+    client = admin_client(client)
+    before = stored_files()
+    upload = make_zip(without("index.html"))
+    response = client.post(reverse("wagtailsnippets_scorm_scormpackage:add"), {"file": upload})
+    assert response.status_code == 200
+    assert "is not in the package" in response.content.decode()
+    assert ScormPackage.objects.count() == 0
+    assert stored_files() == before
+
+
+def test_the_admin_edits_only_the_title_of_a_package(client):
+    client = admin_client(client)
+    package = import_package(scorm12_zip())
+    url = reverse("wagtailsnippets_scorm_scormpackage:edit", args=[package.pk])
+    assert client.post(url, {"title": "Renamed"}).status_code == 302
+    package.refresh_from_db()
+    assert package.title == "Renamed" and package.scos[0]["launch"] == "index.html"

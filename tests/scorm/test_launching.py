@@ -255,3 +255,10 @@ def test_a_2004_commit_records_success_score_and_objectives(
     assert progress.completed_at is not None and progress.best_score == pytest.approx(0.9)
     resumed = learner_client.get(urls(lesson, block_id)["launch"]).context["config"]["cmi"]
     assert resumed["entry"] == "resume" and resumed["location"] == "3"
+
+
+def test_the_admin_lists_the_lessons_that_use_a_package(client, scorm_lesson, scorm12):
+    lesson, _block_id = scorm_lesson
+    client.force_login(UserFactory(username="trainer", is_superuser=True, is_staff=True))
+    usage = client.get(reverse("wagtailsnippets_scorm_scormpackage:usage", args=[scorm12.pk]))
+    assert lesson.title in usage.content.decode()
