@@ -24,12 +24,47 @@ from .manifest import MANIFEST, parse_manifest
 from .models import ScormPackage
 
 ALLOWED_EXTENSIONS = frozenset(
-    """
-    html htm xhtml js mjs css json xml xsd dtd txt csv md pdf
-    png jpg jpeg gif svg webp bmp ico
-    mp3 mp4 m4a m4v ogg oga ogv wav webm vtt srt
-    woff woff2 ttf otf eot swf
-    """.split()
+    [
+        "html",
+        "htm",
+        "xhtml",
+        "js",
+        "mjs",
+        "css",
+        "json",
+        "xml",
+        "xsd",
+        "dtd",
+        "txt",
+        "csv",
+        "md",
+        "pdf",
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "svg",
+        "webp",
+        "bmp",
+        "ico",
+        "mp3",
+        "mp4",
+        "m4a",
+        "m4v",
+        "ogg",
+        "oga",
+        "ogv",
+        "wav",
+        "webm",
+        "vtt",
+        "srt",
+        "woff",
+        "woff2",
+        "ttf",
+        "otf",
+        "eot",
+        "swf",
+    ]
 )
 LIMITS = PackageLimits(allowed_extensions=ALLOWED_EXTENSIONS)
 

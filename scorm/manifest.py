@@ -107,14 +107,20 @@ def parse_manifest(data):
     )
     if schema_version.startswith("1.2") or "adlcp_rootv1p2" in namespaces:
         version = "1.2"
-    elif schema_version.startswith("2004") or schema_version.startswith("CAM 1.3") or "adlcp_v1p3" in namespaces:
+    elif (
+        schema_version.startswith("2004")
+        or schema_version.startswith("CAM 1.3")
+        or "adlcp_v1p3" in namespaces
+    ):
         version = "2004"
     else:
         version = "1.2" if "imscp_rootv1p1p2" in namespaces else "2004"
 
     resources_element = _child(root, "resources")
     resources = {}
-    for resource in _children(resources_element, "resource") if resources_element is not None else []:
+    for resource in (
+        _children(resources_element, "resource") if resources_element is not None else []
+    ):
         identifier = _attr(resource, "identifier")
         if identifier:
             resources[identifier] = resource

@@ -91,7 +91,8 @@ class ScormAttempt(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["learner", "package", "lesson_uuid", "sco"], name="scorm_one_attempt_per_sco"
+                fields=["learner", "package", "lesson_uuid", "sco"],
+                name="scorm_one_attempt_per_sco",
             )
         ]
 

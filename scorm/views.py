@@ -5,6 +5,7 @@ who may see the lesson: learners enrolled in its course and the page's
 editors. Commits are written only to the signed-in learner's own attempt.
 """
 
+import contextlib
 import hashlib
 import json
 import mimetypes
@@ -208,10 +209,8 @@ def _record_asset(request, access, item):
         defaults={"completion_status": "completed"},
     )
     if created:
-        try:
+        with contextlib.suppress(services.Locked, ValidationError):
             record_lesson(request.user, access, attempt, 0.0, f"asset-{attempt.pk}")
-        except (services.Locked, ValidationError):
-            pass
 
 
 def record_lesson(learner, access, attempt, time_spent, digest):
@@ -230,7 +229,11 @@ def record_lesson(learner, access, attempt, time_spent, digest):
         a is not None and (a.completion_status == "completed" or a.success_status == "passed")
         for a in done
     )
-    scored = [(a, item) for a, item in zip(done, scos) if a is not None and scaled_score(a) is not None]
+    scored = [
+        (a, item)
+        for a, item in zip(done, scos, strict=True)
+        if a is not None and scaled_score(a) is not None
+    ]
     request_id = f"scorm-{digest[:40]}"
     extra = {"scorm": {"package": package.pk, "completed": completed}}
     if not access.required:  # kept in the attempt; the lesson completes by its own rule
@@ -241,19 +244,36 @@ def record_lesson(learner, access, attempt, time_spent, digest):
             [a for a in done if a is not None and (a.success_status or scaled_score(a) is not None)]
         )
         services.record_learning(
-            learner, lesson.lesson_uuid, Verb.SCORED, score=score, passed=passed,
-            time_spent=time_spent, source=Source.API, extra=extra, request_id=request_id + "-s",
+            learner,
+            lesson.lesson_uuid,
+            Verb.SCORED,
+            score=score,
+            passed=passed,
+            time_spent=time_spent,
+            source=Source.API,
+            extra=extra,
+            request_id=request_id + "-s",
         )
         time_spent = 0.0
     if completed:
         services.record_learning(
-            learner, lesson.lesson_uuid, Verb.REACHED_END, time_spent=time_spent,
-            source=Source.API, extra=extra, request_id=request_id + "-c",
+            learner,
+            lesson.lesson_uuid,
+            Verb.REACHED_END,
+            time_spent=time_spent,
+            source=Source.API,
+            extra=extra,
+            request_id=request_id + "-c",
         )
     elif not scored and time_spent:
         services.record_learning(
-            learner, lesson.lesson_uuid, Verb.PROGRESSED, progress_delta=0.0,
-            time_spent=time_spent, source=Source.API, request_id=request_id + "-p",
+            learner,
+            lesson.lesson_uuid,
+            Verb.PROGRESSED,
+            progress_delta=0.0,
+            time_spent=time_spent,
+            source=Source.API,
+            request_id=request_id + "-p",
         )
 
 

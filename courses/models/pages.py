@@ -348,7 +348,11 @@ class LessonPage(CourseTreePage):
         scored_block = any(block.block_type == "scorm" for block in self.body)
         if assessed and not (self.quiz_block or scored_block):
             raise ValidationError(
-                {"completion_rule": _("Add a quiz or a SCORM package to the body to complete it by score or pass.")}
+                {
+                    "completion_rule": _(
+                        "Add a quiz or a SCORM package to the body to complete it by score or pass."
+                    )
+                }
             )
 
     @property

@@ -1,4 +1,4 @@
-"""A teacher plays a SCORM 1.2 package in the browser and sees the lesson complete with its score."""
+"""A teacher plays a SCORM 1.2 package in the browser; the lesson completes with its score."""
 
 import pytest
 from playwright.sync_api import expect

@@ -109,7 +109,17 @@ NO_SCO = MANIFEST_12.replace(
         (lambda: make_zip({**scorm12_files(), "../escape.html": "x"}), ""),
         (lambda: io.BytesIO(b"not a zip at all"), "not a readable zip"),
     ],
-    ids=["no-manifest", "bad-xml", "no-sco", "missing-launch", "dotdot", "remote", "exe", "path", "notzip"],
+    ids=[
+        "no-manifest",
+        "bad-xml",
+        "no-sco",
+        "missing-launch",
+        "dotdot",
+        "remote",
+        "exe",
+        "path",
+        "notzip",
+    ],
 )
 def test_a_package_that_cannot_be_launched_is_refused_and_leaves_nothing(archive, reason):
     before = stored_files()
