@@ -96,10 +96,12 @@ def test_the_2004_samples_run_under_the_runtime_with_multi_sco_navigation(
     teacher = UserFactory(username="teacher")
     services.enrol(teacher, course)
     refused = []
-    page.on(
-        "console",
-        lambda message: refused.append(message.text) if "Content Security" in message.text else None,
-    )
+
+    def note_refusal(message):
+        if "Content Security" in message.text:
+            refused.append(message.text)
+
+    page.on("console", note_refusal)
     sign_in(page, live_server, teacher)
 
     page.goto(f"{live_server.url}{advanced.url}")
