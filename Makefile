@@ -26,10 +26,11 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then apt-get -o DPkg::Lock::Timeout=600 update -qq && apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; \
 		else sudo apt-get -o DPkg::Lock::Timeout=600 update -qq && sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; fi; \
 	fi
-	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+	@[ -f node_modules/axe-core/axe.min.js ] && [ -d node_modules/scorm-again/dist ] || npm ci --no-audit --no-fund --silent
 
 ## Install, build the demo site on SQLite and serve it on http://127.0.0.1:8000/
 demo: install
+	@[ -d node_modules/scorm-again/dist ] || npm ci --no-audit --no-fund --silent
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000

@@ -13,6 +13,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from quizzes.blocks import QuizBlock
+from scorm.blocks import ScormBlock
 
 from .packs import LESSON_BODY, ExtensibleStreamBlock
 
@@ -164,6 +165,7 @@ class LessonBodyBlock(ExtensibleStreamBlock):
     callout = CalloutBlock()
     accordion = AccordionBlock()
     quiz = QuizBlock()
+    scorm = ScormBlock()
 
     class Meta:
         block_counts = {"quiz": {"max_num": 1}}

@@ -362,9 +362,14 @@ class LessonPage(CourseTreePage):
         assessed = self.completion_rule in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE)
         if self.completion_rule == CompletionRule.ON_SCORE and self.min_score_percent is None:
             raise ValidationError({"min_score_percent": _("Give the score that completes it.")})
-        if assessed and not self.quiz_block:
+        scored_block = any(block.block_type == "scorm" for block in self.body)
+        if assessed and not (self.quiz_block or scored_block):
             raise ValidationError(
-                {"completion_rule": _("Add a quiz to the body to complete it by score or pass.")}
+                {
+                    "completion_rule": _(
+                        "Add a quiz or a SCORM package to the body to complete it by score or pass."
+                    )
+                }
             )
 
     @property

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "lms",
     "courses",
     "quizzes",
+    "scorm",
     "pages",
     "library",
     "competencies",
@@ -169,7 +170,11 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # The SCORM runtime (scorm-again, from npm: `make browser` / `make demo` install it).
+    ("scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
+]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))

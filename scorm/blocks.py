@@ -1,0 +1,43 @@
+"""The SCORM block for lesson bodies: a package launched from the lesson."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class ScormBlock(blocks.StructBlock):
+    """A SCORM package placed in a lesson; the learner opens it on its own launch page."""
+
+    package = SnippetChooserBlock("scorm.ScormPackage", label=_("SCORM package"))
+    required = blocks.BooleanBlock(
+        label=_("Required"),
+        required=False,
+        default=True,
+        help_text=_("Completing the package completes the lesson."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("SCORM package")
+        template = "scorm/scorm_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import ScormAttempt
+        from .runtime import scaled_score
+
+        context = super().get_context(value, parent_context)
+        request, page, package = context.get("request"), context.get("page"), value.get("package")
+        attempts = []
+        if request is not None and request.user.is_authenticated and page and package:
+            attempts = list(
+                ScormAttempt.objects.filter(
+                    learner=request.user,
+                    package=package,
+                    lesson_uuid=getattr(page, "lesson_uuid", None),
+                )
+            )
+        scores = [score for score in map(scaled_score, attempts) if score is not None]
+        context["scorm_started"] = bool(attempts)
+        context["scorm_score"] = sum(scores) / len(scores) if scores else None
+        context["scorm_passed"] = any(a.success_status == "passed" for a in attempts)
+        return context

@@ -1,0 +1,121 @@
+"""Importing a SCORM zip: check it, read its manifest, unpack it, save the row.
+
+Usage::
+
+    package = import_package(uploaded_file, title="Golf", user=request.user)
+
+Anything wrong raises :class:`~lms.packages.PackageError` with the reason, and
+then no row and no file is left behind.
+"""
+
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lms.packages import (
+    PackageError,
+    PackageLimits,
+    delete_from_storage,
+    extract_to_storage,
+    open_package,
+)
+
+from .manifest import MANIFEST, parse_manifest
+from .models import ScormPackage
+
+ALLOWED_EXTENSIONS = frozenset(
+    [
+        "html",
+        "htm",
+        "xhtml",
+        "js",
+        "mjs",
+        "css",
+        "json",
+        "xml",
+        "xsd",
+        "dtd",
+        "txt",
+        "csv",
+        "md",
+        "pdf",
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "svg",
+        "webp",
+        "bmp",
+        "ico",
+        "mp3",
+        "mp4",
+        "m4a",
+        "m4v",
+        "ogg",
+        "oga",
+        "ogv",
+        "wav",
+        "webm",
+        "vtt",
+        "srt",
+        "woff",
+        "woff2",
+        "ttf",
+        "otf",
+        "eot",
+        "swf",
+    ]
+)
+LIMITS = PackageLimits(allowed_extensions=ALLOWED_EXTENSIONS)
+
+
+def read_package(fileobj):
+    """Check the archive and its manifest; return ``(manifest, file names)`` or raise."""
+    with open_package(fileobj, LIMITS) as package:
+        if not package.has(MANIFEST):
+            raise PackageError(_("The package has no imsmanifest.xml at its top level."))
+        manifest = parse_manifest(package.read(MANIFEST))
+        names = set(package.names)
+        for sco in manifest.scos:
+            if sco["launch"] not in names:
+                raise PackageError(
+                    _("The launch file “%(name)s” is not in the package.") % {"name": sco["launch"]}
+                )
+        return manifest, sorted(names)
+
+
+def import_package(fileobj, *, title="", user=None, instance=None):
+    """Import ``fileobj`` as a new package (or into ``instance``, not yet saved)."""
+    manifest, names = read_package(fileobj)
+    package = instance or ScormPackage()
+    package.title = title or package.title or manifest.title
+    package.version = manifest.version
+    package.schema_version = manifest.schema_version
+    package.organisation = manifest.organisation
+    package.scos = manifest.scos
+    package.files = names
+    package.storage_prefix = ScormPackage.new_prefix()
+    if user is not None and getattr(user, "is_authenticated", False):
+        package.uploaded_by = user
+    written = []
+    try:
+        fileobj.seek(0)
+        name = (getattr(fileobj, "name", "") or "package.zip").rsplit("/", 1)[-1]
+        package.file.save(name, fileobj, save=False)
+        with open_package(fileobj, LIMITS) as archive:
+            written = extract_to_storage(archive, default_storage, package.storage_prefix)
+        with transaction.atomic():
+            package.save()
+    except BaseException:
+        delete_from_storage(default_storage, written)
+        if package.file and package.file.name:
+            default_storage.delete(package.file.name)
+        raise
+    return package
+
+
+def delete_package_files(package):
+    names = [f"{package.storage_prefix}/{name}" for name in package.files]
+    delete_from_storage(default_storage, names)
+    if package.file and package.file.name:
+        default_storage.delete(package.file.name)

@@ -1,0 +1,100 @@
+"""SCORM packages (content, a snippet) and each learner's attempt on one (a record).
+
+A :class:`ScormPackage` is the uploaded zip and what its manifest says; its
+files live in the default storage under ``storage_prefix``. A
+:class:`ScormAttempt` keeps the CMI data a learner's SCO commits, one row per
+learner, package and SCO; the lesson's progress is written only through
+:func:`lms.services.record_learning`.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ScormPackage(models.Model):
+    """A SCORM 1.2 or 2004 package, unpacked into storage and ready to launch."""
+
+    class Version(models.TextChoices):
+        SCORM_12 = "1.2", _("SCORM 1.2")
+        SCORM_2004 = "2004", _("SCORM 2004")
+
+    title = models.CharField(_("title"), max_length=255)
+    version = models.CharField(_("SCORM version"), max_length=8, choices=Version.choices)
+    schema_version = models.CharField(_("schema version"), max_length=64, blank=True)
+    file = models.FileField(_("package file"), upload_to="scorm/archives/")
+    # Folder (in the default storage) that holds the unpacked files.
+    storage_prefix = models.CharField(max_length=100, unique=True, editable=False)
+    organisation = models.CharField(max_length=255, blank=True, editable=False)
+    # Launchable items of the default organisation, in order: identifier,
+    # title, launch (path in the package), parameters, mastery (0-1 or None).
+    scos = models.JSONField(default=list, editable=False)
+    # Every file of the package, so serving checks membership without storage calls.
+    files = models.JSONField(default=list, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("SCORM package")
+        verbose_name_plural = _("SCORM packages")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def sco(self, identifier):
+        return next((sco for sco in self.scos if sco["identifier"] == identifier), None)
+
+    @staticmethod
+    def new_prefix():
+        return f"scorm/packages/{uuid.uuid4().hex}"
+
+
+class ScormAttempt(models.Model):
+    """One learner's CMI data for one SCO of a package in one lesson."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scorm_attempts"
+    )
+    package = models.ForeignKey(ScormPackage, on_delete=models.CASCADE, related_name="attempts")
+    # The lesson, by its stable UUID (lms.CourseItem.uuid), as every learning record.
+    lesson_uuid = models.UUIDField(db_index=True)
+    sco = models.CharField(max_length=255)
+    completion_status = models.CharField(max_length=20, blank=True)
+    success_status = models.CharField(max_length=20, blank=True)
+    score_raw = models.FloatField(null=True, blank=True)
+    score_min = models.FloatField(null=True, blank=True)
+    score_max = models.FloatField(null=True, blank=True)
+    score_scaled = models.FloatField(null=True, blank=True)
+    location = models.CharField(max_length=1000, blank=True)
+    suspend_data = models.TextField(blank=True)
+    session_time = models.CharField(max_length=64, blank=True)
+    total_time = models.FloatField(default=0.0)  # seconds over all sessions
+    interactions = models.JSONField(default=list, blank=True)
+    objectives = models.JSONField(default=list, blank=True)
+    # The last commit as received, so a repeated commit is recognised and ignored.
+    cmi = models.JSONField(default=dict, blank=True)
+    commits = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "package", "lesson_uuid", "sco"],
+                name="scorm_one_attempt_per_sco",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner_id} / {self.package_id} / {self.sco}"

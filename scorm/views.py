@@ -1,0 +1,285 @@
+"""Launching a SCORM package: the launch page, its files and the runtime's commits.
+
+Every view finds the lesson and its SCORM block and lets in only the users
+who may see the lesson: learners enrolled in its course and the page's
+editors. Commits are written only to the signed-in learner's own attempt.
+"""
+
+import contextlib
+import hashlib
+import json
+import mimetypes
+import posixpath
+import secrets
+
+from csp.decorators import csp_update
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.http import FileResponse, Http404, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from courses.models import LessonPage
+from lms import services
+from lms.models import Enrolment, Source, Verb
+
+from .models import ScormAttempt
+from .runtime import initial_cmi, read_cmi, scaled_score, seconds
+
+MAX_COMMIT_BYTES = 512 * 1024
+
+
+class Access:
+    def __init__(self, lesson, block_id, package, enrolled, editor, required=True):
+        self.lesson, self.block_id, self.package = lesson, block_id, package
+        self.required = required
+        self.enrolled, self.editor = enrolled, editor
+
+
+def _access(request, lesson_uuid, block_id):
+    """The lesson, block and package, or 404 for anyone who may not see the lesson."""
+    lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
+    block = next(
+        (b for b in lesson.body if b.block_type == "scorm" and b.id == str(block_id)), None
+    )
+    package = block.value["package"] if block is not None else None
+    if package is None or not request.user.is_authenticated:
+        raise Http404
+    course = lesson.course
+    enrolled = (
+        course is not None
+        and Enrolment.objects.filter(learner=request.user, course_id=course.pk).exists()
+    )
+    editor = lesson.permissions_for_user(request.user).can_edit()
+    if not (enrolled or editor):
+        raise Http404  # The lesson is not this user's to see.
+    return Access(lesson, block.id, package, enrolled, editor, bool(block.value["required"]))
+
+
+@require_GET
+def launch(request, lesson_uuid, block_id):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    access = _access(request, lesson_uuid, block_id)
+    package = access.package
+    scos = package.scos
+    current = package.sco(request.GET.get("sco", "")) or scos[0]
+    attempts = {}
+    if access.enrolled:
+        attempts = {
+            attempt.sco: attempt
+            for attempt in ScormAttempt.objects.filter(
+                learner=request.user, package=package, lesson_uuid=access.lesson.lesson_uuid
+            )
+        }
+        if not current.get("sco", True):  # an asset is done once opened
+            _record_asset(request, access, current)
+    base = reverse("scorm:content", args=[lesson_uuid, access.block_id, ""])
+    src = base + current["launch"] + ("?" + current["parameters"] if current["parameters"] else "")
+    config = {
+        "version": package.version,
+        "sco": current["identifier"],
+        "session": secrets.token_hex(8),
+        "commitUrl": reverse("scorm:commit", args=[lesson_uuid, access.block_id]),
+        "csrfToken": get_token(request),
+        "record": access.enrolled,
+        "cmi": initial_cmi(attempts.get(current["identifier"]), package.version, request.user),
+        "src": src,
+    }
+    items = [
+        {**sco, "attempt": attempts.get(sco["identifier"]), "current": sco is current}
+        for sco in scos
+    ]
+    return TemplateResponse(
+        request,
+        "scorm/launch.html",
+        {
+            "page": access.lesson,
+            "lesson": access.lesson,
+            "package": package,
+            "items": items,
+            "current": current,
+            "config": config,
+        },
+    )
+
+
+@xframe_options_sameorigin
+@csp_update({"script-src": ["'unsafe-inline'", "'unsafe-eval'"], "style-src": ["'unsafe-inline'"]})
+@require_GET
+def content(request, lesson_uuid, block_id, path):
+    """A file of the package, for the launch page's frame."""
+    access = _access(request, lesson_uuid, block_id)
+    name = posixpath.normpath(path) if path else ""
+    if not name or name.startswith(("/", "..")) or name not in set(access.package.files):
+        raise Http404
+    try:
+        handle = default_storage.open(f"{access.package.storage_prefix}/{name}", "rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def _csrf_failure(request, token):
+    """Django's own CSRF check, with the token taken from the body (beacons send no headers)."""
+    if token and "HTTP_X_CSRFTOKEN" not in request.META:
+        request.META["HTTP_X_CSRFTOKEN"] = token
+    return CsrfViewMiddleware(lambda req: None).process_view(request, None, (), {})
+
+
+@csrf_exempt  # checked below by Django's middleware, with the token from the body if needed
+@require_POST
+def commit(request, lesson_uuid, block_id):
+    """Store the runtime's CMI data for the learner's own attempt and record progress."""
+    if len(request.body) > MAX_COMMIT_BYTES:
+        return JsonResponse({"result": False, "errorCode": 101}, status=413)
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        return JsonResponse({"result": False, "error": _("The commit is not JSON.")}, status=400)
+    refusal = _csrf_failure(request, str(body.get("csrfToken") or ""))
+    if refusal is not None:
+        return refusal
+    if not request.user.is_authenticated:
+        return JsonResponse({"result": False, "errorCode": 101}, status=403)
+    access = _access(request, lesson_uuid, block_id)
+    sco = access.package.sco(str(body.get("sco", "")))
+    data = body.get("data")
+    if sco is None or not isinstance(data, dict):
+        return JsonResponse({"result": False, "error": _("Unknown SCO or no data.")}, status=400)
+    if not access.enrolled:
+        return JsonResponse({"result": True, "errorCode": 0, "recorded": False})
+    session = str(body.get("session", ""))[:32]
+    try:
+        recorded = save_commit(request.user, access, sco, data, session)
+    except services.Locked as locked:
+        return JsonResponse({"result": False, "error": str(locked)}, status=403)
+    except ValidationError as error:
+        return JsonResponse({"result": False, "error": " ".join(error.messages)}, status=400)
+    return JsonResponse({"result": True, "errorCode": 0, "recorded": recorded})
+
+
+def save_commit(learner, access, sco, data, session):
+    """Write one commit to the attempt; False when it repeats the last one."""
+    package, lesson = access.package, access.lesson
+    data = {str(key)[:255]: value for key, value in data.items() if isinstance(key, str)}
+    digest = hashlib.sha256(
+        json.dumps([session, data], sort_keys=True, default=str).encode()
+    ).hexdigest()
+    with transaction.atomic():
+        attempt, _created = ScormAttempt.objects.select_for_update().get_or_create(
+            learner=learner, package=package, lesson_uuid=lesson.lesson_uuid, sco=sco["identifier"]
+        )
+        if attempt.cmi.get("digest") == digest:
+            return False
+        fields = read_cmi(data, package.version)
+        same_session = attempt.cmi.get("session") == session and session
+        base = attempt.cmi.get("base", 0.0) if same_session else attempt.total_time
+        before = attempt.total_time
+        for key, value in fields.items():
+            setattr(attempt, key, value)
+        attempt.total_time = base + seconds(fields["session_time"])
+        attempt.cmi = {"session": session, "base": base, "digest": digest, "data": data}
+        attempt.commits += 1
+        attempt.save()
+        record_lesson(learner, access, attempt, max(0.0, attempt.total_time - before), digest)
+    return True
+
+
+def _record_asset(request, access, item):
+    attempt, created = ScormAttempt.objects.get_or_create(
+        learner=request.user,
+        package=access.package,
+        lesson_uuid=access.lesson.lesson_uuid,
+        sco=item["identifier"],
+        defaults={"completion_status": "completed"},
+    )
+    if created:
+        with contextlib.suppress(services.Locked, ValidationError):
+            record_lesson(request.user, access, attempt, 0.0, f"asset-{attempt.pk}")
+
+
+def record_lesson(learner, access, attempt, time_spent, digest):
+    """Map the package's state onto the lesson's progress (through lms.services only)."""
+    package, lesson = access.package, access.lesson
+    attempts = {
+        a.sco: a
+        for a in ScormAttempt.objects.filter(
+            learner=learner, package=package, lesson_uuid=lesson.lesson_uuid
+        )
+    }
+    attempts[attempt.sco] = attempt
+    scos = [item for item in package.scos if item.get("sco", True)] or package.scos
+    done = [attempts.get(item["identifier"]) for item in scos]
+    completed = all(
+        a is not None and (a.completion_status == "completed" or a.success_status == "passed")
+        for a in done
+    )
+    scored = [
+        (a, item)
+        for a, item in zip(done, scos, strict=True)
+        if a is not None and scaled_score(a) is not None
+    ]
+    request_id = f"scorm-{digest[:40]}"
+    extra = {"scorm": {"package": package.pk, "completed": completed}}
+    if not access.required:  # kept in the attempt; the lesson completes by its own rule
+        scored, completed = [], False
+    if scored:
+        score = sum(scaled_score(a) for a, _item in scored) / len(scored)
+        passed = all(_passed(a, item) for a, item in scored) and len(scored) == len(
+            [a for a in done if a is not None and (a.success_status or scaled_score(a) is not None)]
+        )
+        services.record_learning(
+            learner,
+            lesson.lesson_uuid,
+            Verb.SCORED,
+            score=score,
+            passed=passed,
+            time_spent=time_spent,
+            source=Source.API,
+            extra=extra,
+            request_id=request_id + "-s",
+        )
+        time_spent = 0.0
+    if completed:
+        services.record_learning(
+            learner,
+            lesson.lesson_uuid,
+            Verb.REACHED_END,
+            time_spent=time_spent,
+            source=Source.API,
+            extra=extra,
+            request_id=request_id + "-c",
+        )
+    elif not scored and time_spent:
+        services.record_learning(
+            learner,
+            lesson.lesson_uuid,
+            Verb.PROGRESSED,
+            progress_delta=0.0,
+            time_spent=time_spent,
+            source=Source.API,
+            request_id=request_id + "-p",
+        )
+
+
+def _passed(attempt, item):
+    if attempt.success_status in ("passed", "failed"):
+        return attempt.success_status == "passed"
+    if item.get("mastery") is not None:
+        return scaled_score(attempt) >= item["mastery"]
+    return attempt.completion_status == "completed"

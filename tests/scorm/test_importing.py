@@ -1,0 +1,214 @@
+"""Importing SCORM packages: real 2004 samples, a 1.2 package, and refusals that leave nothing."""
+
+import io
+import os
+import zipfile
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from lms.packages import PackageError
+from scorm.importing import import_package
+from scorm.manifest import parse_manifest
+from scorm.models import ScormPackage
+
+from .conftest import import_shared, shared_package
+from .packages import MANIFEST_12, make_zip, scorm12_files, scorm12_zip
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_files():
+    root = os.path.join(settings.MEDIA_ROOT, "scorm")
+    return sorted(
+        os.path.join(folder, name) for folder, _dirs, names in os.walk(root) for name in names
+    )
+
+
+def test_the_single_sco_2004_sample_imports_with_its_passing_score():
+    package = import_shared("golf_2004_3rd_advanced_runtime.zip")
+    assert package.version == "2004"
+    assert package.title == "Golf Explained - Run-time Advanced Calls"
+    assert [sco["launch"] for sco in package.scos] == ["shared/launchpage.html"]
+    assert package.scos[0]["mastery"] == pytest.approx(0.8)
+    assert "shared/launchpage.html" in package.files
+
+
+def test_the_multi_sco_2004_sample_imports_every_item_in_order():
+    package = import_shared("golf_2004_3rd_multi_sco.zip")
+    assert package.version == "2004"
+    assert len(package.scos) == 18
+    assert package.scos[0]["launch"] == "Playing/Playing.html"
+    quiz = package.sco("playing_quiz_item")
+    assert quiz["parameters"] == "questions=Playing"
+
+
+def test_a_scorm_12_package_imports_with_its_mastery_score():
+    package = import_package(scorm12_zip())
+    assert package.version == "1.2"
+    assert package.title == "Tiny SCORM 1.2"
+    assert package.scos == [
+        {
+            "identifier": "item1",
+            "title": "The only SCO",
+            "launch": "index.html",
+            "parameters": "",
+            "mastery": 0.8,
+            "sco": True,
+        }
+    ]
+    assert any(name.endswith("/index.html") for name in stored_files())
+
+
+def test_the_manifest_is_read_whatever_the_namespace_prefixes_and_case():
+    xml = MANIFEST_12.replace("adlcp:", "x:").replace("xmlns:adlcp", "xmlns:x")
+    xml = xml.replace("scormtype", "scormType")
+    manifest = parse_manifest(xml.format(href="index.html").encode())
+    assert manifest.version == "1.2"
+    assert manifest.scos[0]["mastery"] == 0.8
+
+
+def test_xml_base_is_applied_to_the_launch_address():
+    xml = MANIFEST_12.format(href="index.html").replace(
+        "<resources>", '<resources xml:base="content/">'
+    )
+    manifest = parse_manifest(xml.encode())
+    assert manifest.scos[0]["launch"] == "content/index.html"
+
+
+def broken(files):
+    return make_zip(files)
+
+
+def without(name):
+    files = scorm12_files()
+    del files[name]
+    return files
+
+
+NO_SCO = MANIFEST_12.replace(
+    '<item identifier="item1" identifierref="res1">', '<item identifier="item1">'
+).format(href="index.html")
+
+
+@pytest.mark.parametrize(
+    ("archive", "reason"),
+    [
+        (lambda: make_zip(without("imsmanifest.xml")), "no imsmanifest.xml"),
+        (
+            lambda: make_zip({**scorm12_files(), "imsmanifest.xml": "<manifest><oops"}),
+            "not well-formed XML",
+        ),
+        (lambda: make_zip({**scorm12_files(), "imsmanifest.xml": NO_SCO}), "no launchable SCO"),
+        (lambda: make_zip(without("index.html")), "launch file “index.html” is not in the package"),
+        (lambda: scorm12_zip(href="../../etc/passwd"), "points outside the package"),
+        (lambda: scorm12_zip(href="https://example.org/x.html"), "points outside the package"),
+        (lambda: make_zip({**scorm12_files(), "evil.exe": b"MZ"}), "not allowed"),
+        (lambda: make_zip({**scorm12_files(), "../escape.html": "x"}), ""),
+        (lambda: io.BytesIO(b"not a zip at all"), "not a readable zip"),
+    ],
+    ids=[
+        "no-manifest",
+        "bad-xml",
+        "no-sco",
+        "missing-launch",
+        "dotdot",
+        "remote",
+        "exe",
+        "path",
+        "notzip",
+    ],
+)
+def test_a_package_that_cannot_be_launched_is_refused_and_leaves_nothing(archive, reason):
+    before = stored_files()
+    with pytest.raises(PackageError) as refused:
+        import_package(archive())
+    assert reason in " ".join(refused.value.messages)
+    assert ScormPackage.objects.count() == 0
+    assert stored_files() == before
+
+
+def test_an_xml_bomb_in_the_manifest_is_refused():
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><manifest>&b;</manifest>'
+    )
+    with pytest.raises(PackageError, match="not well-formed"):
+        import_package(make_zip({**scorm12_files(), "imsmanifest.xml": bomb}))
+    assert ScormPackage.objects.count() == 0
+
+
+def test_a_zip_bomb_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in scorm12_files().items():
+            archive.writestr(name, data)
+        archive.writestr("big.txt", b"0" * 20_000_000)
+    buffer.seek(0)
+    with pytest.raises(PackageError):
+        import_package(buffer)
+    assert ScormPackage.objects.count() == 0
+
+
+def test_import_scorm_command_imports_a_shared_sample_with_a_title(capsys):
+    call_command("import_scorm", shared_package("golf_2004_3rd_multi_sco.zip"), "--title", "Golf")
+    assert ScormPackage.objects.get().title == "Golf"
+    assert "SCORM 2004" in capsys.readouterr().out
+
+
+def test_import_scorm_command_reports_the_reason_of_a_refusal(tmp_path):
+    path = tmp_path / "broken.zip"
+    path.write_bytes(make_zip(without("imsmanifest.xml")).getvalue())
+    with pytest.raises(CommandError, match="imsmanifest.xml"):
+        call_command("import_scorm", str(path))
+    assert ScormPackage.objects.count() == 0
+
+
+def test_deleting_a_package_removes_its_files(django_capture_on_commit_callbacks):
+    before = stored_files()
+    package = import_package(scorm12_zip())
+    assert len(stored_files()) == len(before) + 4  # the zip and its three files
+    with django_capture_on_commit_callbacks(execute=True):
+        package.delete()
+    assert stored_files() == before
+
+
+def admin_client(client):
+    from accounts.factories import UserFactory
+
+    client.force_login(UserFactory(username="trainer", is_superuser=True, is_staff=True))
+    return client
+
+
+def test_a_trainer_uploads_a_package_in_the_admin(client):
+    client = admin_client(client)
+    upload = scorm12_zip()
+    upload.name = "tiny.zip"
+    response = client.post(reverse("wagtailsnippets_scorm_scormpackage:add"), {"file": upload})
+    assert response.status_code == 302
+    package = ScormPackage.objects.get()
+    assert package.title == "Tiny SCORM 1.2" and package.uploaded_by.username == "trainer"
+    listing = client.get(reverse("wagtailsnippets_scorm_scormpackage:list"))
+    assert "Tiny SCORM 1.2" in listing.content.decode()
+
+
+def test_the_admin_refuses_a_broken_package_with_its_reason(client):
+    client = admin_client(client)
+    before = stored_files()
+    upload = make_zip(without("index.html"))
+    response = client.post(reverse("wagtailsnippets_scorm_scormpackage:add"), {"file": upload})
+    assert response.status_code == 200
+    assert "is not in the package" in response.content.decode()
+    assert ScormPackage.objects.count() == 0
+    assert stored_files() == before
+
+
+def test_the_admin_edits_only_the_title_of_a_package(client):
+    client = admin_client(client)
+    package = import_package(scorm12_zip())
+    url = reverse("wagtailsnippets_scorm_scormpackage:edit", args=[package.pk])
+    assert client.post(url, {"title": "Renamed"}).status_code == 302
+    package.refresh_from_db()
+    assert package.title == "Renamed" and package.scos[0]["launch"] == "index.html"
