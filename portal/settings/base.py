@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "lms",
     "courses",
     "quizzes",
+    "h5p",
     "pages",
     "library",
     "competencies",
@@ -157,7 +158,11 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # The H5P player (h5p-standalone from npm, installed by `make install`), never committed.
+    ("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
+]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -166,6 +171,11 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Extracted H5P packages: private, served only through h5p.views (never MEDIA_URL).
+    "h5p": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("H5P_ROOT", BASE_DIR / "var" / "h5p"))},
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
