@@ -76,6 +76,9 @@ class H5PAttempt(models.Model):
         verbose_name_plural = _("H5P attempts")
         indexes = [models.Index(fields=["learner", "lesson_uuid", "activity"])]
 
+    def __str__(self):
+        return f"{self.activity_id} #{self.pk}"
+
 
 class H5PStatement(models.Model):
     """An xAPI statement the player sent for a learner, stored as received."""
@@ -109,6 +112,9 @@ class H5PStatement(models.Model):
         ]
         indexes = [models.Index(fields=["learner", "activity"])]
 
+    def __str__(self):
+        return self.statement_id
+
 
 class H5PUserData(models.Model):
     """The player's saved state for a learner ("resume where I left off")."""
@@ -131,3 +137,6 @@ class H5PUserData(models.Model):
                 name="h5p_user_data_unique",
             )
         ]
+
+    def __str__(self):
+        return f"{self.activity_id}/{self.data_type}/{self.sub_content_id}"
