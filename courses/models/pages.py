@@ -345,15 +345,23 @@ class LessonPage(CourseTreePage):
         assessed = self.completion_rule in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE)
         if self.completion_rule == CompletionRule.ON_SCORE and self.min_score_percent is None:
             raise ValidationError({"min_score_percent": _("Give the score that completes it.")})
-        if assessed and not self.quiz_block:
+        if assessed and not self.quiz_block and not self.has_h5p:
             raise ValidationError(
-                {"completion_rule": _("Add a quiz to the body to complete it by score or pass.")}
+                {
+                    "completion_rule": _(
+                        "Add a quiz or an H5P activity to the body to complete it by score or pass."
+                    )
+                }
             )
 
     @property
     def quiz_block(self):
         """The lesson's quiz block (a lesson holds at most one), or None."""
         return next((block for block in self.body if block.block_type == "quiz"), None)
+
+    @property
+    def has_h5p(self):
+        return any(block.block_type == "h5p" for block in self.body)
 
     @property
     def min_score(self):
