@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo test test-postgres test-stack lint format migrations-check ci clean
+.PHONY: install player browser demo test test-postgres test-stack lint format migrations-check ci clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) player
+
+## The self-hosted H5P player (h5p-standalone from npm, served from node_modules as static files)
+player:
+	@[ -f node_modules/h5p-standalone/dist/main.bundle.js ] || npm ci --ignore-scripts --no-audit --no-fund --silent
 
 ## Debian's Chromium and gettext, and axe-core (npm), for the tests; Playwright never downloads a browser
 browser:
@@ -26,7 +30,7 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then apt-get -o DPkg::Lock::Timeout=600 update -qq && apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; \
 		else sudo apt-get -o DPkg::Lock::Timeout=600 update -qq && sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; fi; \
 	fi
-	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --ignore-scripts --no-audit --no-fund --silent
 
 ## Install, build the demo site on SQLite and serve it on http://127.0.0.1:8000/
 demo: install

@@ -20,7 +20,51 @@ from lms.packages import PackageError, PackageLimits, open_package
 
 # H5P core's default allow-list of content file types, plus library code.
 ALLOWED_EXTENSIONS = frozenset(
-    ["json", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "svg", "eot", "ttf", "woff", "woff2", "otf", "webm", "mp4", "ogg", "mp3", "m4a", "wav", "txt", "pdf", "rtf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "xml", "csv", "diff", "patch", "swf", "md", "textile", "vtt", "webvtt", "js", "css"]
+    [
+        "json",
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "bmp",
+        "tif",
+        "tiff",
+        "svg",
+        "eot",
+        "ttf",
+        "woff",
+        "woff2",
+        "otf",
+        "webm",
+        "mp4",
+        "ogg",
+        "mp3",
+        "m4a",
+        "wav",
+        "txt",
+        "pdf",
+        "rtf",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "ppt",
+        "pptx",
+        "odt",
+        "ods",
+        "odp",
+        "xml",
+        "csv",
+        "diff",
+        "patch",
+        "swf",
+        "md",
+        "textile",
+        "vtt",
+        "webvtt",
+        "js",
+        "css",
+    ]
 )
 REQUIRED_FIELDS = ("title", "mainLibrary", "language", "preloadedDependencies", "embedTypes")
 # The newest H5P core API the bundled player (h5p-standalone 3.x) implements.
