@@ -34,9 +34,11 @@ from .models import H5PActivity, H5PUserData
 from .results import MAX_STATEMENTS, record_statements
 from .storage import h5p_storage
 
-# H5P libraries write style attributes everywhere and some use eval (docs/deployment.md).
+# Only for the player page (docs/h5p.md): h5p-standalone writes H5PIntegration into
+# its content frame as an inline script, H5P libraries use eval and style attributes.
+# Everything still comes from this site only ('self').
 PLAYER_CSP = {
-    "script-src": ["'unsafe-eval'"],
+    "script-src": ["'unsafe-inline'", "'unsafe-eval'"],
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
     "media-src": ["blob:"],
