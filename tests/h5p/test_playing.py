@@ -10,6 +10,7 @@ from h5p.models import H5PAttempt, H5PStatement, H5PUserData
 from lms.models import CompletionRule, LessonProgress
 
 from .conftest import statement
+from .packages import SCORED
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +280,17 @@ def test_the_preview_is_for_editors_only(client, admin_user, multichoice):
     client.force_login(admin_user)
     assert client.get(url).status_code == 200
     assert client.get(file).status_code == 200
+
+
+@pytest.mark.parametrize("stem", SCORED)
+def test_every_scored_real_package_records_a_result_when_a_statement_arrives(
+    client, learner, enrolled, make_h5p_lesson, import_real, stem
+):
+    activity = import_real(stem)
+    lesson = make_h5p_lesson(activity, completion="score", min_score=50)
+    client.force_login(learner)
+    assert client.get(file_url(lesson, activity, "content/content.json")).status_code == 200
+    response = post_statements(client, lesson, activity, statement(scaled=0.75, success=None))
+    assert response.json()["lesson_completed"] is True
+    progress = LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid)
+    assert progress.best_score == 0.75
