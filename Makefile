@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo test test-postgres test-stack lint format migrations-check ci clean
+.PHONY: install player browser demo test test-postgres test-stack lint format migrations-check ci clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +14,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) player
 
-## Debian's Chromium and gettext, and axe-core (npm), for the tests; Playwright never downloads a browser
-browser:
+## The self-hosted H5P player (h5p-standalone) and SCORM runtime (scorm-again), from npm,
+## served from node_modules as static files; never committed
+player:
+	@[ -f node_modules/h5p-standalone/dist/main.bundle.js ] && [ -d node_modules/scorm-again/dist ] && [ -f node_modules/axe-core/axe.min.js ] || npm ci --ignore-scripts --no-audit --no-fund --silent
+
+## Debian's Chromium and gettext for the tests (axe-core comes with `player`); Playwright never downloads a browser
+browser: player
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ] || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
@@ -26,11 +31,9 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then apt-get -o DPkg::Lock::Timeout=600 update -qq && apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; \
 		else sudo apt-get -o DPkg::Lock::Timeout=600 update -qq && sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; fi; \
 	fi
-	@[ -f node_modules/axe-core/axe.min.js ] && [ -d node_modules/scorm-again/dist ] || npm ci --no-audit --no-fund --silent
 
 ## Install, build the demo site on SQLite and serve it on http://127.0.0.1:8000/
 demo: install
-	@[ -d node_modules/scorm-again/dist ] || npm ci --no-audit --no-fund --silent
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000

@@ -1,8 +1,8 @@
 """StreamField blocks for lesson bodies.
 
-``LessonBodyBlock`` lists the block types a lesson may hold. Later work adds
-H5P activity and quiz blocks here (and module packs their own blocks through
-hooks); templates live in ``courses/templates/courses/blocks/``.
+``LessonBodyBlock`` lists the block types a lesson may hold. The H5P activity
+(:class:`h5p.blocks.H5PBlock`) and quiz blocks come from their apps, module
+packs add their own blocks through hooks; templates live in ``courses/templates/courses/blocks/``.
 """
 
 from django.forms.utils import ErrorList
@@ -12,6 +12,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from h5p.blocks import H5PBlock
 from quizzes.blocks import QuizBlock
 from scorm.blocks import ScormBlock
 
@@ -165,6 +166,7 @@ class LessonBodyBlock(ExtensibleStreamBlock):
     callout = CalloutBlock()
     accordion = AccordionBlock()
     quiz = QuizBlock()
+    h5p = H5PBlock()
     scorm = ScormBlock()
 
     class Meta:

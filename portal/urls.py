@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("learn/", include("courses.urls")),
     path("quiz/", include("quizzes.urls")),
+    path("h5p/", include("h5p.urls")),
     path("scorm/", include("scorm.urls")),
     path("", include("lms.urls")),
     path("library/", include("library.urls")),

@@ -362,12 +362,13 @@ class LessonPage(CourseTreePage):
         assessed = self.completion_rule in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE)
         if self.completion_rule == CompletionRule.ON_SCORE and self.min_score_percent is None:
             raise ValidationError({"min_score_percent": _("Give the score that completes it.")})
-        scored_block = any(block.block_type == "scorm" for block in self.body)
+        scored_block = self.has_h5p or any(block.block_type == "scorm" for block in self.body)
         if assessed and not (self.quiz_block or scored_block):
             raise ValidationError(
                 {
                     "completion_rule": _(
-                        "Add a quiz or a SCORM package to the body to complete it by score or pass."
+                        "Add a quiz, an H5P activity or a SCORM package to the body to "
+                        "complete it by score or pass."
                     )
                 }
             )
@@ -376,6 +377,10 @@ class LessonPage(CourseTreePage):
     def quiz_block(self):
         """The lesson's quiz block (a lesson holds at most one), or None."""
         return next((block for block in self.body if block.block_type == "quiz"), None)
+
+    @property
+    def has_h5p(self):
+        return any(block.block_type == "h5p" for block in self.body)
 
     @property
     def min_score(self):

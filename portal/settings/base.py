@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "lms",
     "courses",
     "quizzes",
+    "h5p",
     "scorm",
     "pages",
     "library",
@@ -172,6 +173,8 @@ STATICFILES_FINDERS = [
 ]
 STATICFILES_DIRS = [
     BASE_DIR / "static",
+    # The H5P player (h5p-standalone from npm, installed by `make install`), never committed.
+    ("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
     # The SCORM runtime (scorm-again, from npm: `make browser` / `make demo` install it).
     ("scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
 ]
@@ -183,6 +186,11 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Extracted H5P packages: private, served only through h5p.views (never MEDIA_URL).
+    "h5p": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("H5P_ROOT", BASE_DIR / "var" / "h5p"))},
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

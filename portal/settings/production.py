@@ -87,6 +87,22 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
+# Extracted H5P packages stay private: only h5p.views serves them, after its checks.
+STORAGES["h5p"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": Path(os.environ.get("H5P_ROOT", BASE_DIR / "var" / "h5p"))},  # noqa: F405
+}
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["h5p"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "h5p-private",
+            "custom_domain": None,
+            "file_overwrite": True,
+        },
+    }
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 # Only for a trial over plain HTTP may SECURE_COOKIES be "false" (the deploy check warns).

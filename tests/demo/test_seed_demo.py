@@ -34,6 +34,9 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
         assert ModulePage.objects.child_of(course).count() >= 3
         assert LessonPage.objects.descendant_of(course).count() >= 8
     assert CourseItem.objects.filter(is_active=True).count() == LessonPage.objects.count()
+    # The shared example H5P packages became activities in a practice lesson.
+    practice = LessonPage.objects.get(slug="practice")
+    assert [block.block_type for block in practice.body].count("h5p") == 2
     assert client.get("/courses/").status_code == 200
     assert client.get("/").status_code == 200
 
@@ -56,3 +59,13 @@ def test_demo_users_are_refused_outside_development(settings):
     with pytest.raises(CommandError):
         call_command("seed_demo")
     assert not get_user_model().objects.exists()
+
+
+def test_seed_demo_skips_h5p_with_a_note_when_the_packages_are_missing(
+    settings, capsys, monkeypatch, tmp_path
+):
+    settings.DEBUG = True
+    monkeypatch.setenv("DEMO_H5P_DIR", str(tmp_path / "none"))
+    call_command("seed_demo", "--no-users")
+    assert "the demo has no H5P activities" in capsys.readouterr().out
+    assert not LessonPage.objects.filter(slug="practice").exists()

@@ -5,6 +5,9 @@ survive), missing ones are created. Demo users exist only with DEBUG on
 (the dev settings), and their passwords are printed at the end.
 """
 
+import os
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -25,14 +28,23 @@ from courses.roles import REVIEWERS, TRAINERS, ensure_authoring_roles
 from courses.starter import build_course
 from demo import content_cohorts, content_surveys
 from demo.content_site import GUIDANCE_PAGES, HOME
+from h5p.importing import import_package
+from h5p.models import H5PActivity
 from lms import services
 from lms.models import CompletionRule, Verb
+from lms.packages import PackageError
 from lms.roles import PROGRAMME_MANAGERS, ensure_programme_managers
 from modules.inclusive_ed import starter
 from pages.models import GuidancePage, HomePage
 from quizzes.models import Question, QuestionCategory, QuestionOption
 
 CENTRE_STAFF = "Resource centre staff"
+# The inclusive-education course that gets a practice lesson of H5P activities.
+H5P_COURSE = "foundations-of-inclusive-education"
+H5P_ACTIVITIES = [
+    ("H5P.MultiChoice", "Quick check: multiple choice"),
+    ("H5P.TrueFalse", "Quick check: true or false"),
+]
 
 DEMO_USERS = [
     # username, first name, last name, groups, superuser, password
@@ -78,6 +90,7 @@ class Command(BaseCommand):
             for _label, build_starter in starter_content():
                 build_starter(catalogue, stdout=self.stdout)
             self.final_quiz(starter.FINAL_QUIZ)
+            self.h5p_lesson()
             for guidance in GUIDANCE_PAGES:
                 self.guidance(home, guidance)
             ensure_authoring_roles(catalogue)
@@ -173,6 +186,53 @@ class Command(BaseCommand):
         publish(lesson)
         course.final_assessment = lesson
         publish(course)
+
+    def h5p_lesson(self):
+        """A practice lesson with H5P activities, from the shared example packages if present."""
+        course = CoursePage.objects.filter(slug=H5P_COURSE).first()
+        if course is None:
+            return
+        module = ModulePage.objects.child_of(course).order_by("path").first()
+        if module is None or LessonPage.objects.child_of(module).filter(slug="practice").exists():
+            return
+        folder = Path(os.environ.get("DEMO_H5P_DIR", settings.BASE_DIR.parent / "shared" / "h5p"))
+        if not folder.is_dir():
+            self.stdout.write(f"No H5P packages at {folder}: the demo has no H5P activities.")
+            return
+        body = [{"type": "paragraph", "value": "<p>Try these short activities.</p>"}]
+        for stem, title in H5P_ACTIVITIES:
+            activity = H5PActivity.objects.filter(main_library=stem).first()
+            if activity is None:
+                try:
+                    with open(folder / f"{stem}.h5p", "rb") as fileobj:
+                        activity = import_package(fileobj, title=title)
+                except (OSError, PackageError) as error:
+                    self.stdout.write(f"Skipped the H5P activity {stem}: {error}")
+                    continue
+            body.append(
+                {
+                    "type": "h5p",
+                    "value": {
+                        "activity": activity.pk,
+                        "completion": "passed",
+                        "min_score": None,
+                        "required": True,
+                    },
+                }
+            )
+        if len(body) == 1:
+            return
+        lesson = module.add_child(
+            instance=LessonPage(
+                title="Practice: check your understanding",
+                slug="practice",
+                summary="Interactive H5P activities; your score counts towards the lesson.",
+                estimated_minutes=5,
+                completion_rule=CompletionRule.ON_MARK,
+                body=body,
+            )
+        )
+        publish(lesson)
 
     def question(self, category, spec):
         kind = spec["kind"]

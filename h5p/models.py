@@ -1,0 +1,142 @@
+"""H5P activities (content, a snippet) and what learners did with them (records).
+
+The records here are the raw material: every xAPI statement the player sent,
+every attempt and each learner's saved state. The lesson progress they lead to
+is written by ``lms.services.record_learning`` only.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from .storage import h5p_storage
+
+
+class H5PActivity(index.Indexed, models.Model):
+    """An uploaded, checked and extracted ``.h5p`` package, reusable in any lesson."""
+
+    title = models.CharField(_("title"), max_length=255)
+    # The original upload, kept so the activity can be re-extracted or downloaded.
+    package = models.FileField(_("H5P file"), max_length=255, editable=False, storage=h5p_storage)
+    main_library = models.CharField(_("main library"), max_length=255, editable=False)
+    # The "Machine.Name-major.minor" folders the content uses, in load order.
+    libraries = models.JSONField(_("libraries"), default=list, editable=False)
+    licence = models.CharField(_("licence"), max_length=64, blank=True, editable=False)
+    authors = models.JSONField(_("authors"), default=list, editable=False)
+    # The whole h5p.json, as the player needs it.
+    metadata = models.JSONField(_("h5p.json"), default=dict, editable=False)
+    # Folder in the H5P storage holding the extracted package; a new one per upload.
+    storage_prefix = models.CharField(max_length=255, editable=False)
+    file_count = models.PositiveIntegerField(_("files"), default=0, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
+
+    search_fields = [index.SearchField("title"), index.FilterField("main_library")]
+
+    class Meta:
+        verbose_name = _("H5P activity")
+        verbose_name_plural = _("H5P activities")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def author_names(self):
+        return ", ".join(a.get("name", "") for a in self.authors if isinstance(a, dict))
+
+
+class H5PAttempt(models.Model):
+    """One finished try at an activity: the result of one top-level xAPI statement.
+
+    Every attempt is kept; the best and latest are read with aggregates.
+    """
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_attempts"
+    )
+    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="attempts")
+    lesson_uuid = models.UUIDField(_("lesson"))
+    score = models.FloatField(_("score"), null=True, blank=True)  # scaled, 0-1
+    success = models.BooleanField(_("passed"), null=True)
+    completion = models.BooleanField(_("completed"), null=True)
+    finished_at = models.DateTimeField(_("finished at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("H5P attempt")
+        verbose_name_plural = _("H5P attempts")
+        indexes = [models.Index(fields=["learner", "lesson_uuid", "activity"])]
+
+    def __str__(self):
+        return f"{self.activity_id} #{self.pk}"
+
+
+class H5PStatement(models.Model):
+    """An xAPI statement the player sent for a learner, stored as received."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_statements"
+    )
+    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="statements")
+    lesson_uuid = models.UUIDField(_("lesson"))
+    # The statement's own id (made by the player script): a retry is recognised by it.
+    statement_id = models.CharField(max_length=64)
+    verb = models.CharField(_("verb"), max_length=255)
+    score = models.FloatField(_("score"), null=True, blank=True)
+    success = models.BooleanField(_("passed"), null=True)
+    completion = models.BooleanField(_("completed"), null=True)
+    # False for a container's child questions (they carry contextActivities.parent).
+    is_top_level = models.BooleanField(default=True)
+    raw = models.JSONField()
+    attempt = models.ForeignKey(
+        H5PAttempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    stored_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("H5P statement")
+        verbose_name_plural = _("H5P statements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "statement_id"], name="h5p_statement_unique_per_learner"
+            )
+        ]
+        indexes = [models.Index(fields=["learner", "activity"])]
+
+    def __str__(self):
+        return self.statement_id
+
+
+class H5PUserData(models.Model):
+    """The player's saved state for a learner ("resume where I left off")."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_user_data"
+    )
+    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="+")
+    data_type = models.CharField(max_length=64)
+    sub_content_id = models.CharField(max_length=64, default="0")
+    data = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("H5P saved state")
+        verbose_name_plural = _("H5P saved states")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "activity", "data_type", "sub_content_id"],
+                name="h5p_user_data_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.activity_id}/{self.data_type}/{self.sub_content_id}"

@@ -1,0 +1,69 @@
+"""A teacher plays the real H5P MultiChoice package in Chromium and the lesson completes."""
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.factories import UserFactory
+from courses.factories import (
+    CatalogueIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    ModulePageFactory,
+)
+from h5p.importing import import_package
+from h5p.models import H5PUserData
+from lms import services
+from lms.models import LessonProgress
+from tests.h5p.packages import SHARED
+from tests.helpers import sign_in, site_home
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_teacher_answers_an_h5p_question_and_the_lesson_completes_with_the_score(
+    page, live_server, screenshot, settings
+):
+    settings.H5P = {"SAVE_SECONDS": 1}
+    with open(SHARED / "H5P.MultiChoice.h5p", "rb") as fileobj:
+        activity = import_package(fileobj, title="Blackcurrants")
+    catalogue = CatalogueIndexPageFactory(parent=site_home(), slug="courses")
+    course = CoursePageFactory(parent=catalogue, title="Inclusive classrooms", slug="inclusive")
+    module = ModulePageFactory(parent=course, title="Practice", slug="practice")
+    body = [
+        {
+            "type": "h5p",
+            "value": {
+                "activity": activity.pk,
+                "completion": "passed",
+                "min_score": None,
+                "required": True,
+            },
+        }
+    ]
+    lesson = LessonPageFactory(parent=module, title="Try it", slug="try-it", body=body)
+    teacher = UserFactory(username="teacher")
+    services.enrol(teacher, course)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    sign_in(page, live_server, teacher)
+
+    page.goto(f"{live_server.url}{lesson.url}")
+    content = page.frame_locator("iframe[data-h5p-frame]").frame_locator("iframe.h5p-iframe")
+    content.get_by_text("Very dark purple").click()
+    content.get_by_role("button", name="Check").click()
+
+    expect(page.locator("[data-h5p-status]")).to_contain_text("100%", timeout=15_000)
+    expect(page.get_by_text("You have completed this lesson.")).to_be_visible()
+    screenshot("h5p-multichoice-done")
+    progress = LessonProgress.objects.get(learner=teacher, item_id=lesson.lesson_uuid)
+    assert progress.completed_at is not None and progress.best_score == 1.0
+    assert not [e for e in errors if "Content Security Policy" in e], errors
+
+    # The player saves its state for the learner (H5P's user-data calls, CSRF-protected).
+    for _attempt in range(40):
+        if H5PUserData.objects.filter(learner=teacher, activity=activity).exists():
+            break
+        page.wait_for_timeout(250)
+    assert H5PUserData.objects.filter(learner=teacher, activity=activity).exists()
+    saved = H5PUserData.objects.get(learner=teacher, activity=activity, data_type="state")
+    assert "answers" in saved.data

@@ -1,0 +1,296 @@
+"""Playing an activity: who gets the frame and the files, and how results reach progress."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from accounts.factories import UserFactory
+from h5p.models import H5PAttempt, H5PStatement, H5PUserData
+from lms.models import CompletionRule, LessonProgress
+
+from .conftest import statement
+from .packages import SCORED
+
+pytestmark = pytest.mark.django_db
+
+
+def play_url(lesson, activity):
+    return reverse("h5p:play", args=[lesson.lesson_uuid, activity.pk])
+
+
+def file_url(lesson, activity, path="h5p.json"):
+    return reverse("h5p:file", args=[lesson.lesson_uuid, activity.pk, path])
+
+
+def statements_url(lesson, activity):
+    return reverse("h5p:statements", args=[lesson.lesson_uuid, activity.pk])
+
+
+def state_url(lesson, activity, data_type="state", sub="0"):
+    return reverse("h5p:state", args=[lesson.lesson_uuid, activity.pk, data_type, sub])
+
+
+def post_statements(client, lesson, activity, *items):
+    return client.post(
+        statements_url(lesson, activity),
+        data=json.dumps({"statements": list(items)}),
+        content_type="application/json",
+    )
+
+
+def test_the_lesson_page_frames_the_player_in_a_sandbox(learner_client, enrolled, h5p_lesson):
+    response = learner_client.get(h5p_lesson.url)
+    html = response.content.decode()
+    assert 'sandbox="allow-scripts allow-same-origin' in html
+    assert play_url(h5p_lesson, h5p_lesson.body[0].value["activity"]) in html
+
+
+def test_the_player_frame_has_its_csp_and_may_be_framed_by_the_site(
+    learner_client, enrolled, h5p_lesson, multichoice
+):
+    response = learner_client.get(play_url(h5p_lesson, multichoice))
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    policy = response["Content-Security-Policy"]
+    assert "'unsafe-eval'" in policy and "cdn" not in policy
+    html = response.content.decode()
+    assert "h5p-standalone/main.bundle.js" in html
+    data = json.loads(html.split('id="h5p-player-data" type="application/json">')[1].split("<")[0])
+    assert data["statementsUrl"] == statements_url(h5p_lesson, multichoice)
+    assert data["options"]["h5pJsonPath"] == file_url(h5p_lesson, multichoice).rsplit("/", 1)[0]
+
+
+def test_an_enrolled_learner_gets_the_files_with_cache_headers(
+    learner_client, enrolled, h5p_lesson, multichoice
+):
+    response = learner_client.get(file_url(h5p_lesson, multichoice))
+    assert response.status_code == 200
+    assert json.loads(b"".join(response.streaming_content))["mainLibrary"] == "H5P.MultiChoice"
+    assert "private" in response["Cache-Control"] and "max-age" in response["Cache-Control"]
+    library = learner_client.get(
+        file_url(h5p_lesson, multichoice, "H5P.MultiChoice-1.14/library.json")
+    )
+    assert library.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["../h5p.json", "content/../../x", "Unknown-1.0/library.json", "%2e%2e/secret"]
+)
+def test_paths_outside_the_package_are_not_served(
+    learner_client, enrolled, h5p_lesson, multichoice, path
+):
+    assert learner_client.get(file_url(h5p_lesson, multichoice, path)).status_code == 404
+
+
+def test_wrong_users_get_neither_the_player_nor_the_files(client, course, h5p_lesson, multichoice):
+    assert client.get(play_url(h5p_lesson, multichoice)).status_code == 403
+    assert client.get(file_url(h5p_lesson, multichoice)).status_code == 403
+    client.force_login(UserFactory(username="not-enrolled"))
+    assert client.get(play_url(h5p_lesson, multichoice)).status_code == 403
+    assert client.get(file_url(h5p_lesson, multichoice)).status_code == 403
+
+
+def test_files_of_an_unpublished_lesson_are_not_served(
+    learner_client, enrolled, make_h5p_lesson, multichoice
+):
+    lesson = make_h5p_lesson(multichoice, live=False)
+    assert learner_client.get(file_url(lesson, multichoice)).status_code == 404
+    assert learner_client.get(play_url(lesson, multichoice)).status_code == 404
+
+
+def test_an_activity_not_in_the_lesson_is_not_served(
+    learner_client, enrolled, h5p_lesson, import_real
+):
+    other = import_real("H5P.TrueFalse")
+    assert learner_client.get(file_url(h5p_lesson, other)).status_code == 404
+
+
+def test_the_content_view_stays_cheap(
+    learner_client, enrolled, h5p_lesson, multichoice, django_assert_max_num_queries
+):
+    learner_client.get(file_url(h5p_lesson, multichoice))
+    with django_assert_max_num_queries(3):
+        response = learner_client.get(file_url(h5p_lesson, multichoice, "content/content.json"))
+    assert response.status_code == 200
+
+
+def test_a_passed_answer_completes_the_lesson_with_the_score(
+    learner_client, learner, enrolled, h5p_lesson, multichoice
+):
+    response = post_statements(learner_client, h5p_lesson, multichoice, statement(scaled=1.0))
+    assert response.status_code == 200
+    assert response.json()["lesson_completed"] is True
+    progress = LessonProgress.objects.get(learner=learner, item_id=h5p_lesson.lesson_uuid)
+    assert progress.completed_at is not None
+    assert progress.best_score == 1.0
+    enrolled.refresh_from_db()
+    assert enrolled.lessons_completed == 1
+
+
+def test_a_failed_answer_records_the_score_but_does_not_complete(
+    learner_client, learner, enrolled, h5p_lesson, multichoice
+):
+    post_statements(learner_client, h5p_lesson, multichoice, statement(scaled=0.5, success=False))
+    progress = LessonProgress.objects.get(learner=learner, item_id=h5p_lesson.lesson_uuid)
+    assert progress.completed_at is None
+    assert progress.best_score == 0.5
+    assert H5PAttempt.objects.filter(learner=learner).count() == 1
+
+
+def test_child_statements_are_stored_but_decide_nothing(
+    learner_client, learner, enrolled, h5p_lesson, multichoice
+):
+    child = statement(scaled=1.0, parent="http://testserver/h5p/parent")
+    response = post_statements(learner_client, h5p_lesson, multichoice, child)
+    assert response.status_code == 200
+    stored = H5PStatement.objects.get(learner=learner)
+    assert stored.is_top_level is False
+    assert not H5PAttempt.objects.exists()
+    assert not LessonProgress.objects.filter(completed_at__isnull=False).exists()
+
+
+def test_a_retried_batch_is_stored_once(learner_client, learner, enrolled, h5p_lesson, multichoice):
+    item = statement(scaled=0.5, success=False)
+    post_statements(learner_client, h5p_lesson, multichoice, item)
+    post_statements(learner_client, h5p_lesson, multichoice, item)
+    assert H5PStatement.objects.filter(learner=learner).count() == 1
+    assert H5PAttempt.objects.count() == 1
+
+
+def test_every_attempt_is_kept_and_the_best_counts(
+    learner_client, learner, enrolled, make_h5p_lesson, multichoice
+):
+    lesson = make_h5p_lesson(multichoice, completion="score", min_score=80)
+    for scaled in (0.5, 0.9, 0.6):
+        post_statements(
+            learner_client, lesson, multichoice, statement(scaled=scaled, success=False)
+        )
+    assert H5PAttempt.objects.filter(learner=learner).count() == 3
+    progress = LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid)
+    assert progress.best_score == 0.9
+    assert progress.completed_at is not None
+
+
+def test_an_assessed_lesson_completes_on_the_h5p_pass(
+    learner_client, learner, enrolled, make_h5p_lesson, multichoice
+):
+    lesson = make_h5p_lesson(multichoice, rule=CompletionRule.ON_PASS)
+    post_statements(learner_client, lesson, multichoice, statement(scaled=0.3, success=False))
+    assert not LessonProgress.objects.filter(completed_at__isnull=False).exists()
+    post_statements(learner_client, lesson, multichoice, statement(scaled=1.0, success=True))
+    progress = LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid)
+    assert progress.passed_at is not None and progress.completed_at is not None
+
+
+def test_a_learner_who_is_not_enrolled_cannot_post_results(
+    client, learner, h5p_lesson, multichoice
+):
+    client.force_login(learner)
+    response = post_statements(client, h5p_lesson, multichoice, statement())
+    assert response.status_code == 403
+    assert not H5PStatement.objects.exists()
+
+
+def test_statements_need_the_csrf_token(learner, enrolled, h5p_lesson, multichoice):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(learner)
+    response = post_statements(client, h5p_lesson, multichoice, statement())
+    assert response.status_code == 403
+    assert not H5PStatement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["not json", json.dumps({"statements": []}), json.dumps({"statements": [{"verb": {}}]})],
+)
+def test_bad_statements_are_refused_and_nothing_is_stored(
+    learner_client, enrolled, h5p_lesson, multichoice, body
+):
+    response = learner_client.post(
+        statements_url(h5p_lesson, multichoice), data=body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["message"]
+    assert not H5PStatement.objects.exists()
+
+
+def test_the_statement_endpoint_query_count_does_not_grow_with_the_batch(
+    learner_client, enrolled, h5p_lesson, multichoice, django_assert_max_num_queries
+):
+    children = [statement(parent="http://p", scaled=None) for _ in range(30)]
+    with django_assert_max_num_queries(12):
+        response = post_statements(learner_client, h5p_lesson, multichoice, *children)
+    assert response.status_code == 200
+
+
+def test_a_beacon_form_post_is_accepted(learner_client, learner, enrolled, h5p_lesson, multichoice):
+    response = learner_client.post(
+        statements_url(h5p_lesson, multichoice),
+        {"statements": json.dumps([statement(scaled=None, parent="http://p")])},
+    )
+    assert response.status_code == 200
+    assert H5PStatement.objects.filter(learner=learner).count() == 1
+
+
+def test_saved_state_round_trips_for_the_learner_only(
+    learner_client, learner, other_learner, enrolled, h5p_lesson, multichoice, client, course
+):
+    from lms import services
+
+    url = state_url(h5p_lesson, multichoice)
+    assert learner_client.get(url).json() == {"success": True, "data": False}
+    assert learner_client.post(url, {"data": '{"answers":[1]}', "preload": "1"}).status_code == 200
+    assert learner_client.get(url).json()["data"] == '{"answers":[1]}'
+
+    services.enrol(other_learner, course)
+    client.force_login(other_learner)
+    assert client.get(url).json()["data"] is False
+    client.post(url, {"data": '{"answers":[2]}'})
+    assert H5PUserData.objects.get(learner=learner).data == '{"answers":[1]}'
+
+
+def test_saved_state_needs_enrolment_and_has_a_size_limit(
+    learner_client, client, learner, enrolled, h5p_lesson, multichoice, settings
+):
+    url = state_url(h5p_lesson, multichoice)
+    settings.H5P = {"MAX_STATE_BYTES": 10}
+    assert learner_client.post(url, {"data": "x" * 11}).status_code == 413
+    assert not H5PUserData.objects.exists()
+    client.force_login(UserFactory(username="stranger"))
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"data": "{}"}).status_code == 403
+
+
+def test_clearing_the_saved_state(learner_client, enrolled, h5p_lesson, multichoice):
+    url = state_url(h5p_lesson, multichoice)
+    learner_client.post(url, {"data": "{}"})
+    learner_client.post(url, {"data": "0"})
+    assert not H5PUserData.objects.exists()
+
+
+def test_the_preview_is_for_editors_only(client, admin_user, multichoice):
+    url = reverse("h5p:preview", args=[multichoice.pk])
+    file = reverse("h5p:preview_file", args=[multichoice.pk, "h5p.json"])
+    client.force_login(UserFactory(username="plain"))
+    assert client.get(url).status_code == 403
+    assert client.get(file).status_code == 403
+    client.force_login(admin_user)
+    assert client.get(url).status_code == 200
+    assert client.get(file).status_code == 200
+
+
+@pytest.mark.parametrize("stem", SCORED)
+def test_every_scored_real_package_records_a_result_when_a_statement_arrives(
+    client, learner, enrolled, make_h5p_lesson, import_real, stem
+):
+    activity = import_real(stem)
+    lesson = make_h5p_lesson(activity, completion="score", min_score=50)
+    client.force_login(learner)
+    assert client.get(file_url(lesson, activity, "content/content.json")).status_code == 200
+    response = post_statements(client, lesson, activity, statement(scaled=0.75, success=None))
+    assert response.json()["lesson_completed"] is True
+    progress = LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid)
+    assert progress.best_score == 0.75
