@@ -70,6 +70,7 @@ LESSON_IRI = re.compile(
     r"/lessons/([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})/?$", re.I
 )
 MAX_BATCH = 100
+MAX_LIMIT = 500
 MAX_IRI = 512
 AGENT_IFIS = ("mbox", "mbox_sha1sum", "openid", "account")
 OBJECT_TYPES = ("Activity", "Agent", "Group", "StatementRef", "SubStatement")
@@ -325,14 +326,15 @@ def _report(statement):
     return verb, kwargs
 
 
-def _limit(value, default=50, maximum=500):
+def _whole(params, name, default):
+    value = params.get(name)
     try:
-        limit = int(value) if value not in (None, "") else default
+        number = int(value) if value not in (None, "") else default
     except ValueError:
-        raise ValidationError({"limit": [_("Give a whole number.")]}) from None
-    if limit < 0:
-        raise ValidationError({"limit": [_("Give a whole number.")]})
-    return min(limit or maximum, maximum)
+        number = -1
+    if not 0 <= number <= 10**9:
+        raise ValidationError({name: [_("Give a whole number.")]})
+    return number
 
 
 def _when(params, name):
@@ -399,8 +401,9 @@ class StatementsView(APIView):
             mine = mine.filter(stored__gt=since)
         if until:
             mine = mine.filter(stored__lte=until)
-        limit = _limit(params.get("limit"))
-        offset = _limit(params.get("offset"), default=0, maximum=10**9)
+        # xAPI: a limit of 0 means "the server's maximum".
+        limit = min(_whole(params, "limit", 50) or MAX_LIMIT, MAX_LIMIT)
+        offset = _whole(params, "offset", 0)
         rows = list(mine.order_by("-stored", "-pk")[offset : offset + limit + 1])
         more = ""
         if len(rows) > limit:
