@@ -111,7 +111,7 @@ class HoldSerializer(serializers.ModelSerializer):
 
 
 class PlaceHoldSerializer(serializers.Serializer):
-    material = serializers.IntegerField()
+    material = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     card_number = serializers.CharField(max_length=40)
     pickup_centre = serializers.SlugField()
 

@@ -96,7 +96,9 @@ class EnrolmentSerializer(serializers.ModelSerializer):
 
 
 class EnrolRequestSerializer(serializers.Serializer):
-    course = serializers.IntegerField(help_text=_("The id of a live course."))
+    course = serializers.IntegerField(
+        min_value=1, max_value=2**31 - 1, help_text=_("The id of a live course.")
+    )
 
 
 class LessonProgressSerializer(serializers.ModelSerializer):

@@ -23,6 +23,9 @@ from lms.reports import REPORT_PERMISSION, visible_cohorts
 
 from . import serializers as s
 
+# Ids beyond a 32-bit integer cannot exist; refusing them keeps the database out of it.
+MAX_ID = 2**31 - 1
+
 
 def public_courses():
     """Live courses without view restrictions: the only ones the API shows or enrols in."""
@@ -90,7 +93,9 @@ class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
 
 
 class ProgressFilter(django_filters.FilterSet):
-    course = django_filters.NumberFilter(field_name="item__course_id")
+    course = django_filters.NumberFilter(
+        field_name="item__course_id", min_value=1, max_value=MAX_ID, decimal_places=0
+    )
 
     class Meta:
         model = LessonProgress
