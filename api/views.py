@@ -158,7 +158,6 @@ class ProgressViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         except services.UnknownLesson as error:
             raise NotFound(error.messages[0]) from error
         summary = result.summary
-        summary.item = summary.item  # loaded by the service
         return Response(
             s.ProgressResultSerializer(
                 {

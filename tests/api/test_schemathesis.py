@@ -7,7 +7,9 @@ a learner, as centre staff and as a superuser, so the run stays short.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 from rest_framework.throttling import SimpleRateThrottle
@@ -29,7 +31,15 @@ def api_schema(world, monkeypatch):
     monkeypatch.setattr(
         SimpleRateThrottle, "THROTTLE_RATES", {"anon": None, "user": None, "auth": None}
     )
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    # As Django's test client does: the end of a request must not close the test's
+    # database connection (PostgreSQL would lose the test transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def operations(schema):
