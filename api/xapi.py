@@ -30,6 +30,7 @@ verb                                   recorded as
 ``{"statements": [...], "more": "<url or empty>"}``; ``statementId`` returns one.
 """
 
+import datetime
 import hashlib
 import json
 import re
@@ -244,11 +245,22 @@ def _check_verb(errors, path, verb):
     _check_language_map(errors, f"{path}.display", verb.get("display"))
 
 
+def _utc(value):
+    """An ISO 8601 date and time with a zone, in UTC; None if it is not one (or out of range)."""
+    try:
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+        if parsed is None or parsed.tzinfo is None:
+            return None
+        return parsed.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _check_timestamp(errors, path, value):
     if value is None:
         return None
-    parsed = parse_datetime(value) if isinstance(value, str) else None
-    if parsed is None or parsed.tzinfo is None:
+    parsed = _utc(value)
+    if parsed is None:
         errors.add(path, _("Give an ISO 8601 date and time with a time zone."))
         return None
     return parsed
@@ -341,8 +353,8 @@ def _when(params, name):
     value = params.get(name)
     if not value:
         return None
-    parsed = parse_datetime(value)
-    if parsed is None or parsed.tzinfo is None:
+    parsed = _utc(value)
+    if parsed is None:
         raise ValidationError({name: [_("Give an ISO 8601 date and time with a time zone.")]})
     return parsed
 
