@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "library",
     "competencies",
     "surveys",
+    "api",
     # Module packs: each may be removed from this list, the rest keeps working.
     "modules.inclusive_ed",
     "modules.vet",
@@ -50,6 +51,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -232,11 +236,17 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 REST_FRAMEWORK = {
+    # Token first: a request without credentials is answered 401 with
+    # ``WWW-Authenticate: Token``; the site's own scripts use their session (with CSRF).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
     "PAGE_SIZE": 50,
     # Throttling counts in the default cache (Redis in production, shared by every host).
     "DEFAULT_THROTTLE_CLASSES": [
@@ -246,6 +256,27 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "60/minute"),
         "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
+        # POST /api/v1/auth/token/ (password guessing).
+        "auth": os.environ.get("API_THROTTLE_AUTH", "10/minute"),
+    },
+}
+
+# The OpenAPI schema at /api/v1/schema/; Swagger UI and Redoc from our own static files.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Teacher-training platform API",
+    "DESCRIPTION": "REST API v1: courses, enrolments, progress, xAPI statements, "
+    "certificates, cohorts and the resource-centre library. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_v1"],
+    "ENUM_NAME_OVERRIDES": {
+        "CourseAudienceEnum": "courses.models.pages.Audience",
+        "MaterialAudienceEnum": "library.models.catalogue.Material.Audience",
     },
 }
 

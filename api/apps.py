@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    """REST API v1 under ``/api/v1/``: courses, learning records, xAPI, library."""
+
+    name = "api"
+    label = "api"
+    verbose_name = _("REST API")
+    default_auto_field = "django.db.models.BigAutoField"

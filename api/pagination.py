@@ -1,0 +1,8 @@
+"""Pagination shared by every list endpoint: ``?page=`` and ``?page_size=`` (at most 200)."""
+
+from rest_framework.pagination import PageNumberPagination
+
+
+class Pagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 200

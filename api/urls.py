@@ -1,0 +1,49 @@
+"""The API's URLs, mounted at ``/api/v1/`` by the site (namespace ``api``)."""
+
+from csp.decorators import csp_update
+from django.urls import include, path
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
+from rest_framework.routers import DefaultRouter
+
+from . import library, views, xapi
+from .auth import ObtainToken
+
+app_name = "api"
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("courses", views.CourseViewSet, basename="course")
+router.register("enrolments", views.EnrolmentViewSet, basename="enrolment")
+router.register("certificates", views.CertificateViewSet, basename="certificate")
+router.register("cohorts", views.CohortViewSet, basename="cohort")
+router.register("library/materials", library.MaterialViewSet, basename="material")
+router.register("library/loans", library.LoanViewSet, basename="loan")
+router.register("library/holds", library.HoldViewSet, basename="hold")
+
+progress_list = views.ProgressViewSet.as_view({"get": "list"})
+progress_lesson = views.ProgressViewSet.as_view({"get": "retrieve", "post": "report"})
+
+# Swagger UI writes inline styles (its own stylesheet rules and element styles);
+# its script comes from our static files and the split view's own URL, never inline.
+docs_view = csp_update({"style-src": ["'unsafe-inline'"]})(
+    SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+)
+# Redoc also starts a web worker from a blob: URL.
+redoc_view = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["'self'", "blob:"]})(
+    SpectacularRedocView.as_view(url_name="api:schema")
+)
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", docs_view, name="docs"),
+    path("redoc/", redoc_view, name="redoc"),
+    path("auth/token/", ObtainToken.as_view(), name="token"),
+    path("progress/", progress_list, name="progress-list"),
+    path("progress/lessons/<uuid:lesson>/", progress_lesson, name="progress-lesson"),
+    path("xapi/statements", xapi.StatementsView.as_view(), name="xapi-statements"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,114 @@
+"""List endpoints cost the same number of queries for 5 rows as for 50."""
+
+import itertools
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.factories import UserFactory
+from api.models import Statement
+from courses.factories import CoursePageFactory
+from library import services as library
+from library.factories import CopyFactory, MaterialFactory, PatronFactory
+from lms import cohorts, services
+from lms.models import Verb
+
+pytestmark = pytest.mark.django_db
+
+SERIAL = itertools.count()
+
+
+def make_courses(catalogue, n):
+    for _ in range(n):
+        i = next(SERIAL)
+        CoursePageFactory(parent=catalogue, title=f"Course {i:03}", slug=f"course-{i}")
+
+
+def make_statements(user, n):
+    Statement.objects.bulk_create(
+        Statement(
+            id=uuid.uuid4(),
+            learner=user,
+            verb="http://adlnet.gov/expapi/verbs/experienced",
+            object_id="https://example.org/a",
+            raw={"id": "x"},
+            digest="0" * 64,
+            timestamp="2026-01-01T00:00:00Z",
+        )
+        for _ in range(n)
+    )
+
+
+def make_materials(world, n):
+    for _ in range(n):
+        i = next(SERIAL)
+        material = MaterialFactory(title=f"Material {i:03}")
+        CopyFactory(material=material, home_centre=world["centre"], barcode=f"Q-{i:03}")
+
+
+def make_loans(world, n):
+    staff = world["users"]["staff"]
+    for _ in range(n):
+        i = next(SERIAL)
+        material = MaterialFactory(title=f"Loaned {i:03}")
+        CopyFactory(material=material, home_centre=world["centre"], barcode=f"L-{i:03}")
+        patron = PatronFactory(home_centre=world["centre"])
+        library.checkout(staff, world["centre"], patron, f"L-{i:03}")
+
+
+def make_members(world, n):
+    learners = [UserFactory() for _ in range(n)]
+    cohorts.add_members(world["cohort"], learners)
+
+
+def make_progress(world, n):
+    learner = world["users"]["learner"]
+    for lesson in world["lessons"][:n]:
+        services.record_learning(learner, lesson.lesson_uuid, Verb.VIEWED)
+
+
+def make_enrolments(world, n):
+    learner = world["users"]["learner"]
+    for _ in range(n):
+        services.enrol(
+            learner,
+            CoursePageFactory(parent=world["course"].get_parent(), slug=f"e-{next(SERIAL)}"),
+        )
+
+
+CASES = {
+    "courses": (
+        "anonymous",
+        "/api/v1/courses/",
+        lambda w, n: make_courses(w["course"].get_parent(), n),
+    ),
+    "enrolments": ("learner", "/api/v1/enrolments/", make_enrolments),
+    "statements": (
+        "learner",
+        "/api/v1/xapi/statements",
+        lambda w, n: make_statements(w["users"]["learner"], n),
+    ),
+    "materials": ("anonymous", "/api/v1/library/materials/", make_materials),
+    "loans": ("staff", "/api/v1/library/loans/", make_loans),
+    "cohort progress": ("trainer", "cohort", make_members),
+    "cohorts": ("admin", "/api/v1/cohorts/", make_members),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_list_costs_the_same_for_5_and_50_rows(world, api, case, django_assert_max_num_queries):
+    role, url, make = CASES[case]
+    if url == "cohort":
+        url = f"/api/v1/cohorts/{world['cohort'].pk}/progress/"
+    client = api(world["users"][role])
+    make(world, 5)
+    client.get(url)  # warm caches (site root, content types)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    make(world, 45)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(small.captured_queries) <= 12
