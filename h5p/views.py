@@ -14,6 +14,7 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -232,6 +233,12 @@ def statements(request, lesson_uuid, activity_id):
         return _error(str(refusal), status=403)
     except services.UnknownLesson:
         raise Http404 from None
+    except OperationalError:
+        # The database could not take the write now (a lock, a restart): nothing
+        # was stored, and the player sends the same statements again.
+        response = _error(_("The server is busy; your results will be sent again."), status=503)
+        response["Retry-After"] = "2"
+        return response
     summary = (
         LessonProgress.objects.filter(learner=request.user, item_id=lesson.lesson_uuid)
         .only("completed_at")

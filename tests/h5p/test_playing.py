@@ -294,3 +294,19 @@ def test_every_scored_real_package_records_a_result_when_a_statement_arrives(
     assert response.json()["lesson_completed"] is True
     progress = LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid)
     assert progress.best_score == 0.75
+
+
+def test_a_busy_database_answers_503_so_the_player_sends_again(
+    monkeypatch, learner_client, learner, enrolled, h5p_lesson, multichoice
+):
+    from django.db import OperationalError
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr("h5p.views.record_statements", locked)
+    response = post_statements(learner_client, h5p_lesson, multichoice, statement(scaled=1.0))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "2"
+    assert not H5PStatement.objects.exists()
+    assert not LessonProgress.objects.filter(learner=learner, completed_at__isnull=False).exists()
