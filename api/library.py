@@ -9,7 +9,6 @@ the service's message.
 """
 
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -20,6 +19,8 @@ from rest_framework.response import Response
 from library import services
 from library.models import Centre, Hold, Loan, Material
 from library.views.public import availability
+
+from .views import IntegerLookupMixin
 
 
 class AvailabilitySerializer(serializers.Serializer):
@@ -45,7 +46,7 @@ class MaterialSerializer(serializers.ModelSerializer):
         ]
 
 
-class MaterialViewSet(viewsets.ReadOnlyModelViewSet):
+class MaterialViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
     """The public catalogue; ``?q=`` searches title and authors, ``?kind=`` filters."""
 
     serializer_class = MaterialSerializer
@@ -136,7 +137,9 @@ def _refused(error):
     return ValidationError({"non_field_errors": [error.message]})
 
 
-class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class LoanViewSet(
+    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Open loans at the caller's centres; check out, check in and renew."""
 
     serializer_class = LoanSerializer
@@ -182,7 +185,7 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     @extend_schema(request=None, responses=LoanSerializer)
     @action(detail=True, methods=["post"])
     def renew(self, request, pk):
-        loan = get_object_or_404(self.get_queryset(), pk=pk)
+        loan = self.get_object()
         try:
             services.renew(loan, by=request.user)
         except services.CirculationError as error:
@@ -190,7 +193,7 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return Response(LoanSerializer(self.get_queryset().get(pk=loan.pk)).data)
 
 
-class HoldViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class HoldViewSet(IntegerLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Active holds to collect at the caller's centres; place a hold for a patron."""
 
     serializer_class = HoldSerializer

@@ -27,6 +27,19 @@ from . import serializers as s
 MAX_ID = 2**31 - 1
 
 
+class IntegerLookupMixin:
+    """A detail URL's id must be a whole number the database can hold; anything else is 404.
+
+    Checked before any query, so a huge or negative id never reaches the database.
+    """
+
+    def get_object(self):
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if not value.isdigit() or int(value) > 2**63 - 1:
+            raise NotFound()
+        return super().get_object()
+
+
 def public_courses():
     """Live courses without view restrictions: the only ones the API shows or enrols in."""
     return CoursePage.objects.live().public().select_related("programme").order_by("title", "pk")
@@ -45,7 +58,7 @@ class CourseFilter(django_filters.FilterSet):
         fields = ["programme", "audience", "language", "q"]
 
 
-class CourseViewSet(viewsets.ReadOnlyModelViewSet):
+class CourseViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Live public courses; the detail adds the outline of modules and lessons (lesson UUIDs)."""
 
     permission_classes = [permissions.AllowAny]
@@ -60,7 +73,9 @@ class CourseViewSet(viewsets.ReadOnlyModelViewSet):
         return s.CourseDetailSerializer if self.action == "retrieve" else s.CourseSerializer
 
 
-class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class EnrolmentViewSet(
+    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """The caller's enrolments; ``POST`` enrols the caller in a course (prerequisites apply)."""
 
     serializer_class = s.EnrolmentSerializer
@@ -198,7 +213,7 @@ class CanReadCohorts(permissions.BasePermission):
         return request.user.is_authenticated and request.user.has_perm(REPORT_PERMISSION)
 
 
-class CohortViewSet(viewsets.ReadOnlyModelViewSet):
+class CohortViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
     """The cohorts the caller runs (all of them for programme managers), and their progress."""
 
     serializer_class = s.CohortSerializer
@@ -217,7 +232,7 @@ class CohortViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(responses=s.CohortProgressSerializer(many=True))
     @action(detail=True, methods=["get"])
     def progress(self, request, pk):
-        cohort = get_object_or_404(visible_cohorts(request.user), pk=pk)
+        cohort = self.get_object()
         rows = (
             Enrolment.objects.filter(
                 learner__cohort_memberships__cohort=cohort,

@@ -163,3 +163,10 @@ def test_progress_on_a_course_not_enrolled_in_is_refused(course, lessons, learne
     response = api(learner).post(url, {"progress": 0.5}, format="json")
     assert response.status_code == 403
     assert not LessonProgress.objects.exists()
+
+
+@pytest.mark.parametrize("pk", ["99999999999999999999999", "-5", "9223372036854775808"])
+@pytest.mark.parametrize("resource", ["courses", "cohorts", "library/materials", "enrolments"])
+def test_ids_no_database_can_hold_are_404_not_errors(admin_client, resource, pk):
+    response = admin_client.get(f"/api/v1/{resource}/{pk}/")
+    assert response.status_code == 404

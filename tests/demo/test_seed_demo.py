@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage, ModulePage
 from lms.models import CourseItem, Enrolment
+from tests.h5p.packages import SHARED as SHARED_H5P
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,10 @@ def snapshot():
     )
 
 
-def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client):
+def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client, monkeypatch):
     settings.DEBUG = True
+    # The shared example packages, wherever this checkout sits beside them.
+    monkeypatch.setenv("DEMO_H5P_DIR", str(SHARED_H5P))
     call_command("seed_demo")
     first = snapshot()
     call_command("seed_demo")
