@@ -25,7 +25,8 @@ REGULAR, BOLD = "Roboto", "Roboto-Bold"
 BRAND = colors.HexColor("#084468")
 
 
-def _register_fonts():
+def register_fonts():
+    """Register Roboto (regular and bold) once, so Azerbaijani and Cyrillic letters print."""
     if REGULAR not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(REGULAR, font_roboto.font_files["Roboto"]))
         pdfmetrics.registerFont(TTFont(BOLD, font_roboto.font_files["RobotoBold"]))
@@ -40,7 +41,7 @@ def _qr_image(url):
 
 def certificate_pdf(certificate, verify_url):
     """The certificate as PDF bytes; ``verify_url`` is absolute (it goes into the QR code)."""
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     width, height = landscape(A4)
     pdf = canvas_for(buffer, landscape(A4), _("Certificate %(code)s") % {"code": certificate.code})
@@ -92,7 +93,7 @@ def canvas_for(buffer, pagesize, title):
 
 def transcript_pdf(learner_name, rows, total_hours):
     """A learner's transcript: every completed course with its CPD hours."""
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, title=_("Transcript of %(name)s") % {"name": learner_name}

@@ -2,7 +2,6 @@
 
 import io
 
-import font_roboto
 from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -10,18 +9,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-REGULAR, BOLD = "Roboto", "Roboto-Bold"
-BRAND = colors.HexColor("#084468")
-
-
-def _register_fonts():
-    if REGULAR not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(REGULAR, font_roboto.font_files["Roboto"]))
-        pdfmetrics.registerFont(TTFont(BOLD, font_roboto.font_files["RobotoBold"]))
+# The platform's certificate fonts and colour: one registration, one brand.
+from lms.pdf import BOLD, BRAND, REGULAR, register_fonts
 
 
 def _paragraphs(text, style):
@@ -32,7 +23,7 @@ def _paragraphs(text, style):
 
 
 def iep_pdf(learner, lesson, value, work):
-    _register_fonts()
+    register_fonts()
     title_style = ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=24, textColor=BRAND)
     meta_style = ParagraphStyle("meta", fontName=REGULAR, fontSize=10, leading=14)
     heading_style = ParagraphStyle(
