@@ -534,5 +534,5 @@ class StatementsView(APIView):
                 continue
             verb, kwargs = report
             services.record_learning(
-                learner, row.lesson_id, verb, source=Source.API, request_id=str(row.pk), **kwargs
+                learner, row.lesson_id, verb, source=Source.XAPI, request_id=str(row.pk), **kwargs
             )

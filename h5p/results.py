@@ -160,7 +160,7 @@ def _report(learner, lesson, rule, rules, row):
             Verb.SCORED,
             score=row.score if row.score is not None else (1.0 if met else 0.0),
             passed=met,
-            source=Source.API,
+            source=Source.H5P,
             extra={"h5p_best": _best(learner, lesson, rule)},
             request_id=f"h5p:{row.statement_id}",
         )
@@ -169,7 +169,7 @@ def _report(learner, lesson, rule, rules, row):
             learner,
             lesson.lesson_uuid,
             Verb.MARKED_COMPLETE,
-            source=Source.API,
+            source=Source.H5P,
             request_id=f"h5p-done:{row.statement_id}",
         )
 

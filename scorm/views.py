@@ -250,7 +250,7 @@ def record_lesson(learner, access, attempt, time_spent, digest):
             score=score,
             passed=passed,
             time_spent=time_spent,
-            source=Source.API,
+            source=Source.SCORM,
             extra=extra,
             request_id=request_id + "-s",
         )
@@ -261,7 +261,7 @@ def record_lesson(learner, access, attempt, time_spent, digest):
             lesson.lesson_uuid,
             Verb.REACHED_END,
             time_spent=time_spent,
-            source=Source.API,
+            source=Source.SCORM,
             extra=extra,
             request_id=request_id + "-c",
         )
@@ -272,7 +272,7 @@ def record_lesson(learner, access, attempt, time_spent, digest):
             Verb.PROGRESSED,
             progress_delta=0.0,
             time_spent=time_spent,
-            source=Source.API,
+            source=Source.SCORM,
             request_id=request_id + "-p",
         )
 

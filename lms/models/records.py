@@ -31,6 +31,9 @@ class Source(models.TextChoices):
     PAGE = "page", _("Lesson page")
     API = "api", _("Progress API")
     QUIZ = "quiz", _("Quiz")
+    H5P = "h5p", _("H5P activity")
+    SCORM = "scorm", _("SCORM package")
+    XAPI = "xapi", _("xAPI statement")
     TRAINER = "trainer", _("Trainer")
     SYSTEM = "system", _("System")
 

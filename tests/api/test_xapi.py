@@ -104,7 +104,7 @@ def test_completed_on_a_lesson_completes_it_once(world, learner_api):
     body = statement(lesson.lesson_uuid, id=str(uuid.uuid4()))
     assert learner_api.post(URL, body, format="json").status_code == 200
     record = LessonProgress.objects.get(item_id=lesson.lesson_uuid)
-    assert record.completed_at is not None and record.completion_source == "api"
+    assert record.completed_at is not None and record.completion_source == "xapi"
     assert RecordedReport.objects.filter(request_id=body["id"]).count() == 1
     assert Statement.objects.get().lesson_id == lesson.lesson_uuid
 
