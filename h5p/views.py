@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
@@ -109,12 +110,33 @@ def _player_options(request, activity, files_url, *, lesson=None):
                 "customJs": [static("h5p/frame-csrf.js")],
             }
         )
+        # H5P core reads the saved state synchronously when it starts the content
+        # (its own user-data GET would answer too late to resume).
+        saved = _saved_state(user, activity)
+        if saved is not None:
+            options["contentUserData"] = saved
         data["statementsUrl"] = reverse("h5p:statements", args=[lesson.lesson_uuid, activity.pk])
     return data
 
 
+def _saved_state(user, activity):
+    """The learner's saved user data as H5P core preloads it.
+
+    ``{sub-content id: {data type: JSON text}}``; sub-content ``"0"`` is the
+    activity itself, whose ``"state"`` is what it resumes from.
+    """
+    preloaded = {}
+    rows = H5PUserData.objects.filter(learner=user, activity=activity).values_list(
+        "sub_content_id", "data_type", "data"
+    )
+    for sub_content_id, data_type, data in rows:
+        preloaded.setdefault(sub_content_id, {})[data_type] = data
+    return preloaded or None
+
+
 @xframe_options_sameorigin
 @csp_update(PLAYER_CSP)
+@never_cache
 @require_GET
 def play(request, lesson_uuid, activity_id):
     """The activity of a lesson, in the page the lesson frames."""
@@ -276,8 +298,15 @@ def state(request, lesson_uuid, activity_id, data_type, sub_content_id):
         return _error(_("No state was sent."))
     if len(data.encode()) > h5p_options("MAX_STATE_BYTES", 64 * 1024):
         return _error(_("The saved state is too large."), status=413)
-    if data == "0" or request.POST.get("invalidate") == "1" and data == "":
-        H5PUserData.objects.filter(**key).delete()
-    else:
-        H5PUserData.objects.update_or_create(**key, defaults={"data": data})
+    try:
+        if data == "0" or request.POST.get("invalidate") == "1" and data == "":
+            H5PUserData.objects.filter(**key).delete()
+        else:
+            H5PUserData.objects.update_or_create(**key, defaults={"data": data})
+    except OperationalError:
+        # The database could not take the write now; the player saves again
+        # at its next interval.
+        response = _error(_("The server is busy; your place will be saved again."), status=503)
+        response["Retry-After"] = "2"
+        return response
     return JsonResponse({"success": True})

@@ -67,3 +67,10 @@ def test_a_teacher_answers_an_h5p_question_and_the_lesson_completes_with_the_sco
     assert H5PUserData.objects.filter(learner=teacher, activity=activity).exists()
     saved = H5PUserData.objects.get(learner=teacher, activity=activity, data_type="state")
     assert "answers" in saved.data
+
+    # Reloading the lesson resumes: the earlier answer is still chosen and checked.
+    page.reload()
+    content = page.frame_locator("iframe[data-h5p-frame]").frame_locator("iframe.h5p-iframe")
+    chosen = content.get_by_role("radio", name="Very dark purple")
+    expect(chosen).to_have_attribute("aria-checked", "true", timeout=15_000)
+    screenshot("h5p-multichoice-resumed")

@@ -310,3 +310,50 @@ def test_a_busy_database_answers_503_so_the_player_sends_again(
     assert response["Retry-After"] == "2"
     assert not H5PStatement.objects.exists()
     assert not LessonProgress.objects.filter(learner=learner, completed_at__isnull=False).exists()
+
+
+def player_data(response):
+    html = response.content.decode()
+    return json.loads(html.split('id="h5p-player-data" type="application/json">')[1].split("<")[0])
+
+
+def test_the_player_preloads_the_learners_own_saved_state_so_reloading_resumes(
+    learner_client, client, learner, other_learner, enrolled, h5p_lesson, multichoice, course
+):
+    from lms import services
+
+    response = learner_client.get(play_url(h5p_lesson, multichoice))
+    assert "contentUserData" not in player_data(response)["options"]
+    assert "no-cache" in response["Cache-Control"]
+
+    learner_client.post(state_url(h5p_lesson, multichoice), {"data": '{"answers":[1]}'})
+    options = player_data(learner_client.get(play_url(h5p_lesson, multichoice)))["options"]
+    assert options["contentUserData"] == {"0": {"state": '{"answers":[1]}'}}
+
+    services.enrol(other_learner, course)
+    client.force_login(other_learner)
+    assert "contentUserData" not in player_data(client.get(play_url(h5p_lesson, multichoice)))[
+        "options"
+    ]
+
+
+def test_a_busy_database_answers_503_to_a_state_save(
+    monkeypatch, learner_client, enrolled, h5p_lesson, multichoice
+):
+    from django.db import OperationalError
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(H5PUserData.objects, "update_or_create", locked)
+    response = learner_client.post(state_url(h5p_lesson, multichoice), {"data": "{}"})
+    assert response.status_code == 503
+    assert not H5PUserData.objects.exists()
+
+
+def test_an_h5p_result_is_recorded_with_its_source(
+    learner_client, learner, enrolled, h5p_lesson, multichoice
+):
+    post_statements(learner_client, h5p_lesson, multichoice, statement(scaled=1.0))
+    progress = LessonProgress.objects.get(learner=learner, item_id=h5p_lesson.lesson_uuid)
+    assert progress.completion_source == "h5p"
