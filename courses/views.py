@@ -176,8 +176,8 @@ def admit_learner(lesson, request):
         return redirect_to_login(request.get_full_path())
     enrolment, summaries = None, {}
     try:
-        result = services.record_learning(request.user, lesson.lesson_uuid, Verb.VIEWED)
-        enrolment, summaries = result.enrolment, _lesson_summaries(course, request.user)
+        enrolment = services.record_visit(request.user, lesson.lesson_uuid)
+        summaries = _lesson_summaries(course, request.user)
     except services.NotEnrolled:
         pass
     except services.Locked as locked:

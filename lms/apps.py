@@ -10,3 +10,6 @@ class LmsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .pagecache import connect_signals
+
+        connect_signals()

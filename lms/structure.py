@@ -11,6 +11,7 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
+from . import pagecache
 from .models import CompletionRule, CourseItem, CourseRules, ModuleRequirement
 from .services import refresh_course_aggregates
 
@@ -163,4 +164,6 @@ def sync_course_rules(spec: RulesSpec):
             ModuleRequirement(course_id=spec.course_id, module_id=module, requires_id=requires)
             for module, requires in spec.module_requirements
         )
+        # ``lms.services.ensure_unlocked`` caches which modules wait for others.
+        transaction.on_commit(pagecache.invalidate)
     return rules

@@ -10,9 +10,10 @@ from wagtail.search import index
 from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from courses.models import CatalogueIndexPage, CoursePage
 from courses.packs import ExtensibleStreamField
+from lms.pagecache import CachedViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The site's front page: what the platform is for, and a way into the catalogue."""
 
     lead = models.CharField(_("lead"), max_length=255, blank=True)
@@ -43,7 +44,7 @@ class HomePage(Page):
         return context
 
 
-class GuidancePage(Page):
+class GuidancePage(CachedViewRestrictionsMixin, Page):
     """A public page of guidance for teachers, parents and principals."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=400)

@@ -1,6 +1,7 @@
 """Shared fixtures: a small published course tree and some learners."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from accounts.factories import UserFactory
@@ -11,6 +12,13 @@ from courses.factories import (
     ModulePageFactory,
 )
 from lms import services
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (a rolled-back database leaves it behind)."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from lms.models import CompletionRule
+from lms.pagecache import CachedViewRestrictionsMixin
 
 from ..blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from ..packs import ExtensibleStreamField
@@ -40,7 +41,7 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class CourseTreePage(Page):
+class CourseTreePage(CachedViewRestrictionsMixin, Page):
     """Shared behaviour of the pages inside a course (abstract)."""
 
     class Meta:
@@ -53,7 +54,7 @@ class CourseTreePage(Page):
         return CoursePage.objects.ancestor_of(self).first()
 
 
-class CatalogueIndexPage(Page):
+class CatalogueIndexPage(CachedViewRestrictionsMixin, Page):
     """The course catalogue: lists live courses, filtered and searchable."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

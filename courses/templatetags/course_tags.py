@@ -3,6 +3,9 @@
 from django import template
 from django.utils.html import format_html_join
 from wagtail import hooks
+from wagtail.models import Site
+
+from lms.pagecache import cached
 
 from ..models import CatalogueIndexPage
 
@@ -11,16 +14,15 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def catalogue_url(context):
-    """URL of the live course catalogue, looked up once per request."""
+    """URL of the live course catalogue (cached until pages change)."""
     request = context.get("request")
-    cached = getattr(request, "_catalogue_url", None)
-    if cached is not None:
-        return cached
-    catalogue = CatalogueIndexPage.objects.live().only("url_path").first()
-    url = catalogue.get_url(request) if catalogue else "/"
-    if request is not None:
-        request._catalogue_url = url
-    return url
+    site = Site.find_for_request(request) if request is not None else None
+
+    def find():
+        catalogue = CatalogueIndexPage.objects.live().only("url_path").first()
+        return catalogue.get_url(request) if catalogue else "/"
+
+    return cached("catalogue-url", find, site=site)
 
 
 @register.simple_tag(takes_context=True)

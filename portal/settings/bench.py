@@ -26,3 +26,5 @@ DATABASES["default"]["CONN_MAX_AGE"] = 600
 AXES_ENABLED = False
 # No throttling: the benchmark measures the server, not the rate limit.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}  # noqa: F405
+# Sessions as production keeps them: read from the cache, written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
