@@ -332,9 +332,10 @@ def test_the_player_preloads_the_learners_own_saved_state_so_reloading_resumes(
 
     services.enrol(other_learner, course)
     client.force_login(other_learner)
-    assert "contentUserData" not in player_data(client.get(play_url(h5p_lesson, multichoice)))[
-        "options"
-    ]
+    assert (
+        "contentUserData"
+        not in player_data(client.get(play_url(h5p_lesson, multichoice)))["options"]
+    )
 
 
 def test_a_busy_database_answers_503_to_a_state_save(

@@ -19,9 +19,7 @@ def warm(client, url):
     return client.get(url)
 
 
-def test_a_cached_route_serves_the_page_and_follows_unpublishing(
-    learner_client, enrolled, lessons
-):
+def test_a_cached_route_serves_the_page_and_follows_unpublishing(learner_client, enrolled, lessons):
     lesson = lessons[0]
     assert warm(learner_client, lesson.url).status_code == 200
     lesson.unpublish()
