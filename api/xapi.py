@@ -513,26 +513,34 @@ class StatementsView(APIView):
                 uuid__in=[u for u in lesson_ids.values() if u], is_active=True
             )
         }
-        enrolled = set(
-            Enrolment.objects.filter(
-                learner=learner, course_id__in={item.course_id for item in items.values()}
-            ).values_list("course_id", flat=True)
-        )
         for row in new:
             item = items.get(lesson_ids[row.pk])
-            if item is None:
-                continue
-            if item.course_id not in enrolled:
-                raise PermissionDenied(_("Enrol in the course to record progress on its lessons."))
-            row.lesson_id = item.uuid
+            if item is not None:
+                row.lesson_id = item.uuid
         Statement.objects.bulk_create(new)
+        # Each new statement is recorded once: a statement sent again is not new, so
+        # its unique id (stored in this same transaction) guards against counting twice.
         for row in new:
             if row.lesson_id is None:
                 continue
             report = _report(row.raw)
-            if report is None:
-                continue
-            verb, kwargs = report
-            services.record_learning(
-                learner, row.lesson_id, verb, source=Source.XAPI, request_id=str(row.pk), **kwargs
-            )
+            verb, kwargs = report if report is not None else (None, {})
+            try:
+                if verb is None:
+                    course_id = items[row.lesson_id].course_id
+                    if not Enrolment.objects.filter(learner=learner, course_id=course_id).exists():
+                        raise services.NotEnrolled(
+                            _("Enrol in the course to record progress on its lessons.")
+                        )
+                else:
+                    services.record_learning(
+                        learner,
+                        row.lesson_id,
+                        verb,
+                        source=Source.XAPI,
+                        item=items[row.lesson_id],
+                        **kwargs,
+                    )
+            except services.NotEnrolled as refusal:
+                # The whole batch is rolled back: nothing was stored.
+                raise PermissionDenied(str(refusal)) from None

@@ -274,7 +274,7 @@ def report_progress(request, lesson_uuid):
     """
     if not request.user.is_authenticated:
         return JsonResponse({"detail": _("Sign in to record progress.")}, status=403)
-    lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
+    # An unknown, withdrawn or unpublished lesson is refused by record_learning (404).
     if request.content_type == "application/json":
         try:
             payload = json.loads(request.body or b"{}")
@@ -295,7 +295,7 @@ def report_progress(request, lesson_uuid):
     try:
         result = services.record_learning(
             request.user,
-            lesson.lesson_uuid,
+            lesson_uuid,
             data["verb"],
             progress=data.get("progress"),
             progress_delta=data.get("progress_delta"),

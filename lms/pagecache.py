@@ -19,6 +19,8 @@ Paths that lead nowhere, routable sub-pages and anything but GET and HEAD are
 never cached: they are routed by Wagtail as usual.
 """
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import translation
@@ -90,9 +92,11 @@ class PageRoutingCacheMiddleware:
     def _keys(self, request):
         prefix = f"pagecache:{generation()}"
         language = translation.get_language() or ""
+        # Paths may hold any character; a digest keeps the key safe for every backend.
+        path = hashlib.sha256(request.path_info.encode("utf-8", "surrogatepass")).hexdigest()
         return (
             f"{prefix}:site:{_host_key(request)}",
-            f"{prefix}:route:{_host_key(request)}:{language}:{request.path_info}",
+            f"{prefix}:route:{_host_key(request)}:{language}:{path}",
         )
 
     def _prime(self, request):

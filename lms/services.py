@@ -75,6 +75,7 @@ class LearningResult:
 
     summary: LessonProgress
     enrolment: Enrolment
+    # The learning session this report started; None when it extended an open one.
     session: LearningSession | None
     lesson_completed_now: bool
     course_completed_now: bool
@@ -144,6 +145,7 @@ def record_learning(
     source=Source.PAGE,
     extra=None,
     request_id=None,
+    item=None,
 ):
     """Record that ``learner`` did ``verb`` to the lesson ``lesson_uuid``.
 
@@ -153,6 +155,9 @@ def record_learning(
     ``score`` (0-1) and ``passed`` go with :attr:`Verb.SCORED`.
     Progress never moves backwards and a lesson is completed only once; the
     lesson's completion rule decides which verbs complete it.
+
+    ``item``, the lesson's :class:`CourseItem` when the caller has already read
+    it, saves reading it again.
 
     ``request_id`` (at most 64 characters) names the report: a report whose
     id this learner has sent before is recognised and changes nothing
@@ -169,7 +174,8 @@ def record_learning(
     time_spent = _validated_time(time_spent)
     now = timezone.now()
 
-    item = CourseItem.objects.filter(uuid=lesson_uuid, is_active=True).first()
+    if item is None or str(item.uuid) != str(lesson_uuid) or not item.is_active:
+        item = CourseItem.objects.filter(uuid=lesson_uuid, is_active=True).first()
     if item is None:
         raise UnknownLesson(_("This lesson does not exist or is no longer available."))
 
@@ -290,14 +296,7 @@ def record_visit(learner, lesson_uuid, *, source=Source.PAGE):
         return record_learning(learner, lesson_uuid, Verb.VIEWED, source=source).enrolment
     Enrolment.objects.filter(pk=enrolment.pk).update(last_item=item, last_activity_at=now)
     enrolment.last_item, enrolment.last_activity_at = item, now
-    idle = timedelta(seconds=lms_settings.SESSION_IDLE_SECONDS)
-    recent = LearningSession.objects.filter(
-        learner=learner, item=item, source=source, last_activity_at__gte=now - idle
-    )
-    if not recent.update(last_activity_at=now):
-        LearningSession.objects.create(
-            learner=learner, item=item, source=source, started_at=now, last_activity_at=now
-        )
+    _touch_session(learner, item, source, now, 0.0, 0.0)
     return enrolment
 
 
@@ -608,29 +607,34 @@ def _locked_summary(learner, item, now):
 
 
 def _touch_session(learner, item, source, now, time_spent, gained):
+    """Extend the learner's open session on the lesson in one UPDATE, or start one.
+
+    Returns the new session, or None when an open one was extended.
+    """
     idle = timedelta(seconds=lms_settings.SESSION_IDLE_SECONDS)
-    session = (
+    latest = (
         LearningSession.objects.filter(
             learner=learner, item=item, source=source, last_activity_at__gte=now - idle
         )
         .order_by("-last_activity_at")
-        .first()
+        .values("pk")[:1]
     )
-    if session is None:
-        return LearningSession.objects.create(
-            learner=learner,
-            item=item,
-            source=source,
-            started_at=now,
-            last_activity_at=now,
-            time_spent=time_spent,
-            progress=gained,
-        )
-    session.last_activity_at = now
-    session.time_spent += time_spent
-    session.progress += gained
-    session.save(update_fields=["last_activity_at", "time_spent", "progress"])
-    return session
+    extended = LearningSession.objects.filter(pk=Subquery(latest)).update(
+        last_activity_at=now,
+        time_spent=F("time_spent") + time_spent,
+        progress=F("progress") + gained,
+    )
+    if extended:
+        return None
+    return LearningSession.objects.create(
+        learner=learner,
+        item=item,
+        source=source,
+        started_at=now,
+        last_activity_at=now,
+        time_spent=time_spent,
+        progress=gained,
+    )
 
 
 def _validated_progress(verb, progress, progress_delta):
