@@ -9,4 +9,6 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import exports, signals  # noqa: F401
+
+        exports.register()

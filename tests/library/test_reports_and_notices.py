@@ -16,6 +16,7 @@ from library.factories import CopyFactory, MaterialFactory
 from library.models import Hold, Notice
 from library.notices import send_notices
 from library.reports import REPORTS
+from tests.helpers import exported_file
 
 pytestmark = pytest.mark.django_db
 
@@ -53,9 +54,9 @@ def test_csv_and_xlsx_exports_hold_the_same_rows_as_the_screen(
     url = report_url(centre, slug)
     screen = screen_rows(staff_client.get(url))
     assert screen, f"{slug} should have rows in this fixture"
-    text = staff_client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
+    text = exported_file(staff_client, url, {"format": "csv"}).decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(text)))[1:] == screen
-    workbook = load_workbook(io.BytesIO(staff_client.get(url, {"format": "xlsx"}).content))
+    workbook = load_workbook(io.BytesIO(exported_file(staff_client, url, {"format": "xlsx"})))
     sheet_rows = [[str(c) for c in row] for row in workbook.active.iter_rows(values_only=True)]
     assert sheet_rows[1:] == screen
 
