@@ -1,6 +1,10 @@
 """Shared fixtures: a small published course tree and some learners."""
 
+import shutil
+from pathlib import Path
+
 import pytest
+from django.core.files.storage import storages
 from wagtail.models import Site
 
 from accounts.factories import UserFactory
@@ -11,6 +15,16 @@ from courses.factories import (
     ModulePageFactory,
 )
 from lms import services
+
+
+@pytest.fixture(autouse=True)
+def empty_export_storage():
+    """Each test starts with no export files (ids are reused after a rolled-back test)."""
+    yield
+    location = Path(storages["exports"].location)
+    if location.is_dir():
+        for child in location.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
 
 
 @pytest.fixture
