@@ -8,19 +8,15 @@ the number of learners. Trainers see the learners of the cohorts they run;
 programme managers (``lms.view_all_reports``) see everyone.
 """
 
-import csv
-import io
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
@@ -230,32 +226,7 @@ class CompletionByInstitution(CompletionReport):
     rows = staticmethod(rows_by_institution)
 
 
-# Spreadsheets for the reports whose columns are not fixed ---------------------
-
-
-def spreadsheet_response(headings, rows, export_format, filename):
-    """``rows`` are lists in ``headings`` order; the same rows as the screen shows."""
-    if export_format == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        sheet.append([str(heading) for heading in headings])
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([str(heading) for heading in headings])
-    writer.writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+# The cohort grid, the learner record and the targets ------------------------
 
 
 def cohort_grid_modules(cohort, course_ids=None):

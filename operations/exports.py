@@ -33,6 +33,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 FORMATS = ("csv", "xlsx")
@@ -115,7 +116,7 @@ def _write_xlsx(table, out):
     sheet.append([str(heading) for heading in table.headings])
     count = 0
     for row in table.rows:
-        sheet.append(list(row))
+        sheet.append([str(value) if isinstance(value, Promise) else value for value in row])
         count += 1
     workbook.save(out)
     return count
