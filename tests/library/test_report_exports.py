@@ -2,6 +2,7 @@
 
 import csv
 import io
+from unittest.mock import patch
 
 import pytest
 from django.core import mail
@@ -20,7 +21,13 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 
 
 def run_worker():
-    call_command("run_worker", "--batch", "--worker-id", "test-worker", verbosity=0)
+    """What the worker service runs, in this process: take the queued tasks, then stop.
+
+    The worker closes old database connections between tasks; here that would
+    end the test's transaction (PostgreSQL), so it keeps the connection.
+    """
+    with patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("run_worker", "--batch", "--worker-id", "test-worker", verbosity=0)
 
 
 def downloaded(client, export):

@@ -4,6 +4,7 @@ import csv
 import io
 import tracemalloc
 from datetime import timedelta
+from unittest.mock import patch
 
 import pytest
 from django.contrib.auth.models import Group
@@ -38,7 +39,13 @@ def download(client, export):
 
 
 def run_worker():
-    call_command("run_worker", "--batch", "--worker-id", "test-worker", verbosity=0)
+    """What the worker service runs, in this process: take the queued tasks, then stop.
+
+    The worker closes old database connections between tasks; here that would
+    end the test's transaction (PostgreSQL), so it keeps the connection.
+    """
+    with patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("run_worker", "--batch", "--worker-id", "test-worker", verbosity=0)
 
 
 @pytest.fixture
