@@ -7,3 +7,8 @@ class LibraryConfig(AppConfig):
     label = "library"
     verbose_name = _("Resource-centre library")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import reports
+
+        reports.register_exports()

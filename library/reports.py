@@ -1,17 +1,16 @@
 """Circulation reports: one query per report, shared by the screen, CSV and XLSX.
 
 Each report is a function ``(centres, start, end) -> Report`` whose rows are
-plain tuples read with database aggregates; the view renders them as a table
-or writes them as CSV or XLSX, so the export always equals the screen.
+plain tuples read with database aggregates; the desk renders them as a table,
+and the same rows are written to CSV or XLSX in the background
+(:func:`export_table`, registered with :mod:`operations.exports`), so the
+export always equals the screen.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -177,29 +176,53 @@ TITLES = {
 }
 
 
-def as_csv(report, filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8 (az, ru) correctly
-    writer = csv.writer(response)
-    writer.writerow([str(h) for h in report.headers])
-    writer.writerows(report.rows)
-    return response
+def for_user(slug, user, query):
+    """The report ``slug`` over the centres ``user`` staffs, with the filters in ``query``.
+
+    Returns the filter form and the report: the desk's screen and its export
+    (:func:`export_table`) both read the report from here.
+    """
+    from .forms import ReportFilterForm
+    from .services import staff_centres
+
+    mine = staff_centres(user)
+    form = ReportFilterForm(query or None, centres=mine)
+    centres, start, end = mine, None, None
+    if form.is_valid():
+        if form.cleaned_data["centre"]:
+            centres = mine.filter(pk=form.cleaned_data["centre"].pk)
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, REPORTS[slug](centres, start, end)
 
 
-def as_xlsx(report, filename):
-    from openpyxl import Workbook
+def export_table(slug, user, query):
+    """The export of report ``slug`` for a member of the desk's staff (``desk`` in ``query``)."""
+    from django.core.exceptions import PermissionDenied
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=str(report.title)[:31])
-    sheet.append([str(h) for h in report.headers])
-    for row in report.rows:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    from operations.exports import Table
+
+    from .models import Centre
+    from .services import is_centre_staff
+
+    desk = Centre.objects.filter(code=query.get("desk", "")).first()
+    if desk is None or not is_centre_staff(user, desk):
+        raise PermissionDenied
+    filters = query.copy()
+    filters.pop("desk", None)
+    # At most ROW_LIMIT rows, as on the screen: built at once, then written row by row.
+    report = for_user(slug, user, filters)[1]
+    return Table(
+        headings=report.headers,
+        rows=iter(report.rows),
+        filename=f"library-{slug}-{timezone.localdate().isoformat()}",
+        sheet_title=str(report.title),
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+
+
+def register_exports():
+    from operations.exports import register
+
+    for slug, title in TITLES.items():
+        register(
+            f"library.{slug}", title, lambda user, query, slug=slug: export_table(slug, user, query)
+        )

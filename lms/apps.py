@@ -9,7 +9,8 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import exports, signals  # noqa: F401
         from .pagecache import connect_signals
 
+        exports.register()
         connect_signals()

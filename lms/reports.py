@@ -1,26 +1,26 @@
 """Programme reports in the Wagtail admin, every one a database aggregate.
 
 Each report's rows come from one function; the screen and its CSV/XLSX
-export read the same rows, so they always agree. Queries do not grow with
+export read the same rows, so they always agree. Exports are made in the
+background for the person who asks (:mod:`lms.exports`, registered with
+:mod:`operations.exports`). Queries do not grow with
 the number of learners. Trainers see the learners of the cohorts they run;
 programme managers (``lms.view_all_reports``) see everyone.
 """
 
-import csv
-import io
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
-from django.http import HttpResponse
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+
+from operations.exports import start_export
 
 from .models import (
     Attempt,
@@ -169,11 +169,25 @@ class CompletionReport(ReportView):
     def export_headings(self):
         return {column.name: str(column.label) for column in self.columns}
 
+    def get(self, request, *args, **kwargs):
+        # Downloads are made in the background (operations.exports), from the same rows.
+        if "export" in request.GET:
+            return start_export(request, self.export_key(), request.GET["export"])
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         return type(self).rows(self.request.user)
 
+    @classmethod
+    def export_key(cls):
+        return f"lms.{cls.index_url_name.split(':')[-1]}"
+
+    @classmethod
+    def export_filename_for(cls):
+        return f"{cls.index_url_name.split(':')[-1]}-report"
+
     def get_filename(self):
-        return f"{self.index_url_name.split(':')[-1]}-report"
+        return self.export_filename_for()
 
 
 class CompletionByCourse(CompletionReport):
@@ -212,43 +226,39 @@ class CompletionByInstitution(CompletionReport):
     rows = staticmethod(rows_by_institution)
 
 
-# Spreadsheets for the reports whose columns are not fixed ---------------------
+# The cohort grid, the learner record and the targets ------------------------
 
 
-def spreadsheet_response(headings, rows, export_format, filename):
-    """``rows`` are lists in ``headings`` order; the same rows as the screen shows."""
-    if export_format == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        sheet.append([str(heading) for heading in headings])
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([str(heading) for heading in headings])
-    writer.writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def cohort_grid(cohort):
-    """Learners × modules of a cohort: required lessons done / required lessons, in 4 queries."""
-    course_ids = list(cohort.courses.values_list("pk", flat=True))
-    modules = list(
+def cohort_grid_modules(cohort, course_ids=None):
+    """The modules of a cohort's courses with their number of required lessons."""
+    if course_ids is None:
+        course_ids = cohort.courses.values("pk")
+    return list(
         CourseItem.objects.filter(course_id__in=course_ids, required=True, is_active=True)
         .values("module_id", "module__title", "course__title")
         .annotate(total=Count("pk"))
         .order_by("course__title", "module__path")
     )
+
+
+def cohort_grid_headings(modules):
+    return [_("Learner"), _("Email")] + [
+        f"{m['course__title']} – {m['module__title']}" for m in modules
+    ]
+
+
+def cohort_grid_lines(rows):
+    """The grid's rows as the export writes them: name, email, then done/total per module."""
+    for r in rows:
+        yield [r["learner"].get_full_name() or r["learner"].username, r["learner"].email] + [
+            f"{c['done']}/{c['total']}" for c in r["cells"]
+        ]
+
+
+def cohort_grid(cohort):
+    """Learners × modules of a cohort: required lessons done / required lessons, in 4 queries."""
+    course_ids = list(cohort.courses.values_list("pk", flat=True))
+    modules = cohort_grid_modules(cohort, course_ids)
     learners = list(
         get_user_model()
         .objects.filter(cohort_memberships__cohort=cohort)
@@ -282,18 +292,10 @@ def cohort_grid_view(request, pk):
     if not request.user.has_perm(REPORT_PERMISSION):
         raise PermissionDenied
     cohort = get_object_or_404(visible_cohorts(request.user), pk=pk)
-    modules, rows = cohort_grid(cohort)
     export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        headings = [_("Learner"), _("Email")] + [
-            f"{m['course__title']} – {m['module__title']}" for m in modules
-        ]
-        lines = [
-            [r["learner"].get_full_name() or r["learner"].username, r["learner"].email]
-            + [f"{c['done']}/{c['total']}" for c in r["cells"]]
-            for r in rows
-        ]
-        return spreadsheet_response(headings, lines, export, f"cohort-{cohort.pk}-progress")
+    if export:
+        return start_export(request, "lms.cohort_grid", export, query=QueryDict(f"cohort={pk}"))
+    modules, rows = cohort_grid(cohort)
     return TemplateResponse(
         request,
         "lms/reports/cohort_grid.html",
@@ -383,14 +385,10 @@ def target_rows():
 def targets_view(request):
     if not request.user.has_perm("lms.view_all_reports"):
         raise PermissionDenied
-    rows = target_rows()
     export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        headings = [_("Programme"), _("Scope"), _("Target"), _("Trained"), _("Reached (%)")]
-        lines = [
-            [r["programme"], r["scope"], r["target"], r["trained"], r["percent"]] for r in rows
-        ]
-        return spreadsheet_response(headings, lines, export, "programme-targets")
+    if export:
+        return start_export(request, "lms.targets", export, query=QueryDict())
+    rows = target_rows()
     return TemplateResponse(
         request,
         "lms/reports/targets.html",

@@ -34,10 +34,12 @@ DEFAULTS = {
     "DAILY_TASKS": [
         "library.tasks.send_library_notices",
         "operations.jobs.prune_old_records",
+        "operations.tasks.prune_report_exports",
     ],
     "DAILY_AT": "02:30",
     "STALE_TASK_SECONDS": 3600,
     "KEEP_FINISHED_TASKS_DAYS": 30,
+    "KEEP_EXPORTS_DAYS": 7,
 }
 
 

@@ -10,6 +10,7 @@ from operations.views import healthz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("exports/", include("operations.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

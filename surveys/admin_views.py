@@ -1,12 +1,17 @@
-"""Survey reports in the Wagtail admin: course evaluations and community survey results."""
+"""Survey reports in the Wagtail admin: course evaluations and community survey results.
+
+Downloads are made in the background (:mod:`surveys.exports`) from the same reports.
+"""
 
 from django.core.exceptions import PermissionDenied
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from wagtail.contrib.forms.utils import get_forms_for_user
 
 from courses.models import CoursePage
-from lms.reports import REPORT_PERMISSION, spreadsheet_response, visible_cohorts
+from lms.reports import REPORT_PERMISSION, visible_cohorts
+from operations.exports import start_export
 
 from . import reports
 from .evaluation import MIN_GROUP_SIZE, SCALE
@@ -27,29 +32,39 @@ def evaluation_index(request):
     )
 
 
-def evaluation_course(request, course_id):
-    _require_reports(request.user)
+def evaluation_for(user, course_id, cohort_param):
+    """The evaluation report of a course (and cohort) as ``user`` may read it.
+
+    The screen and its export (:mod:`surveys.exports`) both read it from here.
+    """
+    _require_reports(user)
     courses = CoursePage.objects.all()
-    visible = reports.visible_course_ids(request.user)
+    visible = reports.visible_course_ids(user)
     if visible is not None:
         courses = courses.filter(pk__in=visible)
     course = get_object_or_404(courses, pk=course_id)
     cohort = None
-    if request.GET.get("cohort"):
+    if cohort_param:
         try:
-            cohort_id = int(request.GET["cohort"])
+            cohort_id = int(cohort_param)
         except ValueError:
             cohort_id = None
-        cohort = get_object_or_404(visible_cohorts(request.user), pk=cohort_id)
-    report = reports.course_report(course, request.user, cohort=cohort)
+        cohort = get_object_or_404(visible_cohorts(user), pk=cohort_id)
+    return course, cohort, reports.course_report(course, user, cohort=cohort)
+
+
+def evaluation_course(request, course_id):
+    course, cohort, report = evaluation_for(request.user, course_id, request.GET.get("cohort"))
     hidden = not report["totals"]["shown"]
     export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
+    if export:
         if hidden:
             raise PermissionDenied
-        headings, rows = reports.course_export_rows(report)
-        suffix = f"-cohort-{cohort.pk}" if cohort else ""
-        return spreadsheet_response(headings, rows, export, f"evaluation-{course.pk}{suffix}")
+        query = QueryDict(mutable=True)
+        query["course"] = str(course.pk)
+        if cohort:
+            query["cohort"] = str(cohort.pk)
+        return start_export(request, "surveys.evaluation", export, query=query)
     return TemplateResponse(
         request,
         "surveys/admin/evaluation_course.html",
@@ -75,13 +90,18 @@ def community_index(request):
     return TemplateResponse(request, "surveys/admin/community_index.html", {"pages": pages})
 
 
+def community_page_for(user, page_id):
+    return get_object_or_404(_survey_pages(user), pk=page_id)
+
+
 def community_results(request, page_id):
-    page = get_object_or_404(_survey_pages(request.user), pk=page_id)
-    groups, results = reports.results_by_group(page)
+    page = community_page_for(request.user, page_id)
     export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        headings, rows = reports.community_export_rows(groups, results)
-        return spreadsheet_response(headings, rows, export, f"survey-{page.pk}-results")
+    if export:
+        return start_export(
+            request, "surveys.community", export, query=QueryDict(f"page={page.pk}")
+        )
+    groups, results = reports.results_by_group(page)
     return TemplateResponse(
         request,
         "surveys/admin/community_results.html",

@@ -7,3 +7,8 @@ class SurveysConfig(AppConfig):
     label = "surveys"
     verbose_name = _("Surveys and evaluations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import exports
+
+        exports.register()

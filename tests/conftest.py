@@ -1,7 +1,11 @@
 """Shared fixtures: a small published course tree and some learners."""
 
+import shutil
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
+from django.core.files.storage import storages
 from wagtail.models import Site
 
 from accounts.factories import UserFactory
@@ -19,6 +23,16 @@ def _fresh_cache():
     """Each test starts with an empty cache (a rolled-back database leaves it behind)."""
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def empty_export_storage():
+    """Each test starts with no export files (ids are reused after a rolled-back test)."""
+    yield
+    location = Path(storages["exports"].location)
+    if location.is_dir():
+        for child in location.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
 
 
 @pytest.fixture

@@ -25,3 +25,22 @@ def sign_in(page, live_server, user):
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(DEFAULT_PASSWORD)
     page.locator("main").get_by_role("button", name="Sign in").click()
+
+
+def exported_file(client, url, params):
+    """Ask for a report's download as a user would; return the file the export task made.
+
+    The click queues an export and redirects to "My exports"; tests run tasks at
+    once (ImmediateBackend), so the file is there to download from that page.
+    """
+    from operations.models import ReportExport
+
+    before = set(ReportExport.objects.values_list("pk", flat=True))
+    response = client.get(url, params)
+    assert response.status_code == 302, response
+    assert response["Location"].rstrip("/").endswith("exports")
+    export = ReportExport.objects.exclude(pk__in=before).get()
+    assert export.status == ReportExport.Status.DONE, export.error
+    download = client.get(export.get_download_url())
+    assert download.status_code == 200
+    return b"".join(download.streaming_content)

@@ -22,6 +22,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from operations.exports import start_export
+
 from .. import reports, services
 from ..conf import library_settings
 from ..forms import (
@@ -32,7 +34,6 @@ from ..forms import (
     OutOfStockForm,
     PatronCardForm,
     ReceiveTransferForm,
-    ReportFilterForm,
     SendTransferForm,
 )
 from ..labels import code128_svg
@@ -497,20 +498,14 @@ def labels(request, centre):
 def report(request, centre, slug):
     if slug not in reports.REPORTS:
         raise Http404
-    mine = services.staff_centres(request.user)
-    form = ReportFilterForm(request.GET or None, centres=mine)
-    centres, start, end = mine, None, None
-    if form.is_valid():
-        if form.cleaned_data["centre"]:
-            centres = mine.filter(pk=form.cleaned_data["centre"].pk)
-        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    data = reports.REPORTS[slug](centres, start, end)
-    filename = f"library-{slug}-{timezone.localdate().isoformat()}"
     export = request.GET.get("format")
-    if export == "csv":
-        return reports.as_csv(data, filename)
-    if export == "xlsx":
-        return reports.as_xlsx(data, filename)
+    if export:
+        # Made in the background for the requester (operations.exports).
+        query = request.GET.copy()
+        query.pop("format")
+        query["desk"] = centre.code
+        return start_export(request, f"library.{slug}", export, query=query)
+    form, data = reports.for_user(slug, request.user, request.GET)
     querystring = request.GET.copy()
     querystring.pop("format", None)
     return _render(

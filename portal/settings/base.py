@@ -197,6 +197,11 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": Path(os.environ.get("H5P_ROOT", BASE_DIR / "var" / "h5p"))},
     },
+    # Report exports (operations.ReportExport): private, downloaded only by their requester.
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("EXPORTS_ROOT", BASE_DIR / "var" / "exports"))},
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -103,6 +103,22 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
+# Report exports: private too, downloaded only through operations.views after its checks.
+STORAGES["exports"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": Path(os.environ.get("EXPORTS_ROOT", BASE_DIR / "var" / "exports"))},  # noqa: F405
+}
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["exports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "exports-private",
+            "custom_domain": None,
+            "file_overwrite": True,
+        },
+    }
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 # Only for a trial over plain HTTP may SECURE_COOKIES be "false" (the deploy check warns).

@@ -12,30 +12,12 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from library import services
-from library.factories import CopyFactory, MaterialFactory
 from library.models import Hold, Notice
 from library.notices import send_notices
 from library.reports import REPORTS
+from tests.helpers import exported_file
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def activity(staff, other_staff, centre, other_centre, patron, other_patron, material):
-    """Loans (one overdue), a hold, a transfer, a copy never lent, at both centres."""
-    past = timezone.now() - timedelta(days=40)
-    lent = CopyFactory(material=material, home_centre=centre, barcode="R-1")
-    services.checkout(staff, centre, patron, lent.barcode, now=past)  # overdue now
-    again = CopyFactory(material=material, home_centre=centre, barcode="R-2")
-    services.checkout(staff, centre, other_patron, again.barcode)
-    services.checkin(staff, centre, again.barcode)
-    CopyFactory(material=MaterialFactory(title="Tactile atlas"), home_centre=centre, barcode="R-3")
-    services.place_hold(other_patron, material, centre)
-    moving = CopyFactory(material=material, home_centre=centre, barcode="R-4")
-    services.send_transfer(staff, centre, moving.barcode, other_centre)
-    ganja = CopyFactory(material=material, home_centre=other_centre, barcode="G-1")
-    services.checkout(other_staff, other_centre, patron, ganja.barcode, now=past)
-    return lent
 
 
 def report_url(centre, slug, **params):
@@ -53,9 +35,9 @@ def test_csv_and_xlsx_exports_hold_the_same_rows_as_the_screen(
     url = report_url(centre, slug)
     screen = screen_rows(staff_client.get(url))
     assert screen, f"{slug} should have rows in this fixture"
-    text = staff_client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
+    text = exported_file(staff_client, url, {"format": "csv"}).decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(text)))[1:] == screen
-    workbook = load_workbook(io.BytesIO(staff_client.get(url, {"format": "xlsx"}).content))
+    workbook = load_workbook(io.BytesIO(exported_file(staff_client, url, {"format": "xlsx"})))
     sheet_rows = [[str(c) for c in row] for row in workbook.active.iter_rows(values_only=True)]
     assert sheet_rows[1:] == screen
 

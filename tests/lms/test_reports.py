@@ -13,47 +13,16 @@ from openpyxl import load_workbook
 
 from accounts.factories import UserFactory
 from courses.roles import TRAINERS, ensure_authoring_roles
-from lms import cohorts, services
+from lms import services
 from lms.models import (
-    Cohort,
     CohortMembership,
     District,
     Enrolment,
-    LearnerProfile,
     Target,
-    Verb,
 )
-from lms.roles import ensure_programme_managers
+from tests.helpers import exported_file
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cohort(course, learner, other_learner, lessons):
-    cohort = Cohort.objects.create(name="Shaki in-service", programme="inclusive-education")
-    cohort.courses.add(course)
-    cohorts.add_members(cohort, [learner, other_learner])
-    shaki = District.objects.get(slug="shaki")
-    LearnerProfile.objects.create(user=learner, district=shaki)
-    for lesson in lessons:
-        services.record_learning(learner, lesson.lesson_uuid, Verb.MARKED_COMPLETE)
-    return cohort
-
-
-@pytest.fixture
-def trainer(catalogue, cohort):
-    ensure_authoring_roles(catalogue)
-    user = UserFactory(username="trainer")
-    user.groups.add(Group.objects.get(name=TRAINERS))
-    cohort.trainers.add(user)
-    return user
-
-
-@pytest.fixture
-def manager(db):
-    user = UserFactory(username="manager")
-    user.groups.add(ensure_programme_managers())
-    return user
 
 
 def screen_rows(response):
@@ -63,12 +32,8 @@ def screen_rows(response):
     ]
 
 
-def body(response):
-    return b"".join(response.streaming_content) if response.streaming else response.content
-
-
-def csv_rows(response):
-    return list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))
+def csv_rows(content):
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 @pytest.mark.parametrize("report", ["by_course", "by_cohort", "by_district", "by_institution"])
@@ -79,10 +44,10 @@ def test_each_completion_report_exports_what_it_shows(client, trainer, cohort, r
     assert screen.status_code == 200
     rows = screen.context["object_list"]
     assert rows
-    exported = csv_rows(client.get(url, {"export": "csv"}))
+    exported = csv_rows(exported_file(client, url, {"export": "csv"}))
     columns = [column.name for column in screen.context["view"].columns]
     assert exported[1:] == [[str(row[column]) for column in columns] for row in rows]
-    workbook = load_workbook(io.BytesIO(body(client.get(url, {"export": "xlsx"}))))
+    workbook = load_workbook(io.BytesIO(exported_file(client, url, {"export": "xlsx"})))
     xlsx = [[str(cell) for cell in line] for line in workbook.active.iter_rows(values_only=True)]
     assert xlsx[1:] == exported[1:]
 
@@ -139,7 +104,7 @@ def test_the_cohort_grid_shows_each_learner_by_module_and_exports_the_same(
     response = client.get(url)
     rows = {row["learner"].pk: row for row in response.context["rows"]}
     assert [cell["complete"] for cell in rows[learner.pk]["cells"]] == [True, True]
-    exported = csv_rows(client.get(url, {"export": "csv"}))
+    exported = csv_rows(exported_file(client, url, {"export": "csv"}))
     assert len(exported) == 3 and exported[0][0] == "Learner"
     assert "2/2" in exported[1] + exported[2]
 
@@ -172,7 +137,7 @@ def test_the_targets_dashboard_counts_trained_learners(client, manager, cohort, 
     assert (rows["Overall"]["trained"], rows["Overall"]["percent"]) == (1, 25.0)
     assert rows["Shaki"]["percent"] == 100
     assert "<svg" in response.content.decode()
-    exported = csv_rows(client.get(reverse("lms_reports:targets"), {"export": "csv"}))
+    exported = csv_rows(exported_file(client, reverse("lms_reports:targets"), {"export": "csv"}))
     assert exported[1:] == [
         [r["programme"], str(r["scope"]), str(r["target"]), str(r["trained"]), str(r["percent"])]
         for r in response.context["rows"]

@@ -77,6 +77,18 @@ def test_media_go_to_s3_when_a_bucket_is_named():
     assert settings_value(f"type({storage}).__name__", **extra) == "S3Storage"
 
 
+def test_report_exports_stay_private_on_disk_and_on_s3():
+    env = {"EXPORTS_ROOT": "/srv/exports"}
+    assert settings_value("settings.STORAGES['exports']['OPTIONS']['location']", **env) == (
+        "/srv/exports"
+    )
+    extra = {"AWS_STORAGE_BUCKET_NAME": "ttp-media", "AWS_S3_ENDPOINT_URL": "http://minio:9000"}
+    options = "settings.STORAGES['exports']['OPTIONS']"
+    assert settings_value(f"{options}['location']", **extra) == "exports-private"
+    assert settings_value(f"{options}['querystring_auth']", **extra) == "True"
+    assert settings_value(f"{options}['custom_domain']", **extra) == "None"
+
+
 def test_production_refuses_to_start_without_redis():
     env = production_env()
     del env["REDIS_URL"]

@@ -1,9 +1,13 @@
 """The community survey: respondent groups, targets, progress, results by group, export."""
 
+import io
+
 import pytest
+from openpyxl import load_workbook
 
 from surveys.models import SurveySubmission
 from surveys.reports import group_progress, results_by_group
+from tests.helpers import exported_file
 
 pytestmark = pytest.mark.django_db
 
@@ -66,10 +70,13 @@ def test_editors_see_results_and_export_them(admin_client, client, survey):
     answer(client, survey, "Parents", "Every term")
     content = admin_client.get(f"/admin/surveys/community/{survey.pk}/").content.decode()
     assert "<svg" in content and "Parents: 1 / 4" in content
-    csv = admin_client.get(f"/admin/surveys/community/{survey.pk}/?export=csv").content.decode()
+    url = f"/admin/surveys/community/{survey.pk}/"
+    csv = exported_file(admin_client, url, {"export": "csv"}).decode("utf-8-sig")
     assert "Respondents,,0,1,1" in csv
     assert "How often are you involved?,Every term,0,1,1" in csv
-    assert admin_client.get(f"/admin/surveys/community/{survey.pk}/?export=xlsx").status_code == 200
+    sheet = load_workbook(io.BytesIO(exported_file(admin_client, url, {"export": "xlsx"}))).active
+    respondents = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Respondents")
+    assert respondents[2:] == (0, 1, 1)
 
 
 def test_people_who_cannot_edit_the_survey_cannot_see_results(client, learner, survey):

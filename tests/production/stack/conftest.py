@@ -137,6 +137,8 @@ class Stack:
         self.cluster = cluster
         self.work = work
         self.media = work / "media"
+        self.h5p = work / "h5p"
+        self.exports = work / "exports"
         self.mail = work / "mail"
         self.servers = []
         self.processes = []
@@ -151,6 +153,8 @@ class Stack:
             "CACHE_KEY_PREFIX": f"ttp-stack-{os.getpid()}",
             "WAGTAILADMIN_BASE_URL": "https://learn.example.az",
             "MEDIA_ROOT": str(self.media),
+            "H5P_ROOT": str(self.h5p),
+            "EXPORTS_ROOT": str(self.exports),
             "STATIC_ROOT": str(work / "static"),
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.mail),

@@ -4,6 +4,7 @@ Run with ``make test-stack`` (CI does). Each test drives the real processes
 over HTTP and checks the database afterwards.
 """
 
+import shutil
 import signal
 import subprocess
 import threading
@@ -182,7 +183,31 @@ def test_a_worker_killed_mid_task_runs_it_again_and_its_effect_happens_once(stac
     assert effects() == 2
 
 
-def test_a_backup_restores_the_database_and_the_media(stack):
+EXPORT_SCRIPT = """
+from accounts.factories import UserFactory
+from operations.models import ReportExport
+from operations.tasks import build_report_export
+admin = UserFactory(username="backup-admin", is_superuser=True, is_staff=True)
+export = ReportExport.objects.create(
+    requester=admin, report="lms.by_course", title="Completion by course", format="csv"
+)
+build_report_export.call(export.pk)
+export.refresh_from_db()
+print(export.status, export.file.name)
+"""
+
+
+def test_a_backup_restores_the_database_the_media_and_the_private_files(stack):
+    # A report export made by the worker's code, and an extracted H5P package.
+    status, export_name = stack.manage("shell", "-c", EXPORT_SCRIPT).stdout.split()[-2:]
+    assert status == "done"
+    export_file = stack.exports / export_name
+    export_content = export_file.read_bytes()
+    assert b"Inclusive classrooms" in export_content
+    h5p_file = stack.h5p / "packages" / "backup-check" / "h5p.json"
+    h5p_file.parent.mkdir(parents=True, exist_ok=True)
+    h5p_file.write_text('{"title": "Backup check"}')
+
     backups = stack.work / "backups"
     env = {**stack.env, "BACKUP_DIR": str(backups)}
     made = subprocess.run(
@@ -194,8 +219,10 @@ def test_a_backup_restores_the_database_and_the_media(stack):
         timeout=300,
     )
     assert made.returncode == 0, made.stderr
-    db_file, media_file = (Path(line) for line in made.stdout.split())
-    assert db_file.stat().st_size > 0 and media_file.stat().st_size > 0
+    files = [Path(line) for line in made.stdout.split()]
+    assert [path.name.split("-")[0] for path in files] == ["db", "media", "h5p", "exports"]
+    assert all(path.stat().st_size > 0 for path in files)
+    db_file, media_file = files[:2]
 
     before = stack.cluster.sql("SELECT count(*) FROM lms_enrolment")
     assert before != [(0,)]
@@ -206,9 +233,12 @@ def test_a_backup_restores_the_database_and_the_media(stack):
     stack.cluster.sql("TRUNCATE lms_enrolment CASCADE")
     for path in (stack.media / "certificates").glob("*.pdf"):
         path.unlink()
+    stack.cluster.sql("DELETE FROM operations_reportexport")
+    shutil.rmtree(stack.h5p)
+    export_file.unlink()
 
     restored = subprocess.run(
-        ["bash", str(ROOT / "deploy" / "restore.sh"), str(db_file), str(media_file)],
+        ["bash", str(ROOT / "deploy" / "restore.sh"), *(str(path) for path in files)],
         env=env,
         capture_output=True,
         text=True,
@@ -219,6 +249,11 @@ def test_a_backup_restores_the_database_and_the_media(stack):
     assert stack.cluster.sql("SELECT count(*) FROM lms_enrolment") == before
     assert stack.cluster.sql("SELECT count(*) FROM lms_recordedreport") != [(0,)]
     assert sorted(path.name for path in (stack.media / "certificates").glob("*.pdf")) == pdfs
+    assert h5p_file.read_text() == '{"title": "Backup check"}'
+    assert export_file.read_bytes() == export_content
+    assert stack.cluster.sql(
+        f"SELECT status FROM operations_reportexport WHERE file = '{export_name}'"
+    ) == [("done",)]
     # The servers carry on with the restored database.
     browser = Browser()
     browser.sign_in(stack.servers[1], "aysel", PASSWORD)
