@@ -108,8 +108,13 @@ def scaled_score(attempt):
     return min(max((attempt.score_raw - low) / (high - low), 0.0), 1.0)
 
 
-def initial_cmi(attempt, version, learner):
-    """The CMI data the runtime starts from: resume when the learner has been here before."""
+def initial_cmi(attempt, version, learner, item=None):
+    """The CMI data the runtime starts from: resume when the learner has been here before.
+
+    For SCORM 2004 the item's passing score (``cmi.scaled_passing_score``) and
+    ``adlcp:completionThreshold`` (``cmi.completion_threshold``) come from the
+    manifest, so the runtime judges success and completion as the package asks.
+    """
     name = learner.get_full_name() or learner.get_username()
     resuming = attempt is not None and (attempt.location or attempt.suspend_data)
     if version == "1.2":
@@ -125,6 +130,10 @@ def initial_cmi(attempt, version, learner):
             core["entry"] = "ab-initio"
         return data
     data = {"learner_id": str(learner.pk), "learner_name": name}
+    if item is not None and item.get("mastery") is not None:
+        data["scaled_passing_score"] = str(item["mastery"])
+    if item is not None and item.get("completion_threshold") is not None:
+        data["completion_threshold"] = str(item["completion_threshold"])
     if attempt is not None:
         data["entry"] = "resume" if resuming else ""
         data["location"] = attempt.location

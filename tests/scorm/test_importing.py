@@ -57,6 +57,10 @@ def test_a_scorm_12_package_imports_with_its_mastery_score():
             "parameters": "",
             "mastery": 0.8,
             "sco": True,
+            "visible": True,
+            "flow": True,
+            "choice": True,
+            "completion_threshold": None,
         }
     ]
     assert any(name.endswith("/index.html") for name in stored_files())
