@@ -2,6 +2,12 @@
 
 import io
 import zipfile
+from pathlib import Path
+
+# The real SCORM 2004 samples, beside this checkout or at the usual place.
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "scorm"
+if not SHARED.exists():
+    SHARED = Path("/work/shared/scorm")
 
 SCO_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tiny SCO</title>
