@@ -5,7 +5,7 @@
  * the CSRF token; then the SCO is loaded in the frame.
  *
  * SCORM 2004 navigation: a SCO may set adl.nav.request before Terminate.
- * Once Terminate has committed (scorm-again commits synchronously), the
+ * Once Terminate has committed (synchronously, see BeforeTerminate), the
  * request is carried out with the addresses the server worked out from the
  * manifest (config.nav): continue and previous follow the item order,
  * {target=ID}choice opens that item, exitAll, suspendAll and abandonAll go
@@ -77,13 +77,20 @@
       var request = pending;
       pending = "_none_";
       if (request !== "_none_") {
-        // After the SCO's Terminate call has returned to it.
+        // After the SCO's Terminate call has returned to it, and its beacon has gone.
         window.setTimeout(function () {
           navigate(request);
-        }, 0);
+        }, 300);
       }
     });
   }
+  // scorm-again sends Terminate's commit as a beacon, which nothing can wait
+  // for; a synchronous commit just before it makes sure the results are on
+  // the server before the learner is taken anywhere (the beacon then repeats
+  // the same session, which the server recognises).
+  api.on("BeforeTerminate", function () {
+    api.lmsCommit("");
+  });
   api.loadFromJSON(config.cmi, "");
   api.on("LMSCommit Commit", function () {
     status.textContent = "";
