@@ -71,7 +71,7 @@ def navigation(package, current, base_url, lesson_url):
     contents lists only visible items (``isvisible``).
     """
     items = package.scos
-    index = next(i for i, item in enumerate(items) if item is current)
+    index = next(i for i, item in enumerate(items) if item["identifier"] == current["identifier"])
 
     def url(item):
         return f"{base_url}?sco={quote(item['identifier'])}"
