@@ -36,7 +36,8 @@ class Manifest:
     # title, launch (path inside the package), parameters, mastery (0-1 or None)
     # sco (False for an asset, which is shown but does not talk to the runtime),
     # visible (isvisible), flow and choice (the parent cluster's controlMode)
-    # and completion_threshold (0-1 or None).
+    # completion_threshold (0-1 or None) and objectives (2004 objective ids,
+    # which the runtime must offer in cmi.objectives).
     scos: list = field(default_factory=list)
     organisation: str = ""
 
@@ -199,6 +200,14 @@ def parse_manifest(data):
                             mastery = min(max(float(raw), -1.0), 1.0)
                         except ValueError:
                             mastery = None
+        objectives = []
+        if item is not None and version == "2004":
+            for objective in _descendants(item, "primaryObjective") + _descendants(
+                item, "objective"
+            ):
+                identifier = (_attr(objective, "objectiveID") or "").strip()
+                if identifier and identifier not in objectives:
+                    objectives.append(identifier[:4000])
         query = "&".join(part.lstrip("?&") for part in (query, parameters) if part.lstrip("?&"))
         return {
             "identifier": (_attr(item, "identifier") if item is not None else None)
@@ -208,6 +217,7 @@ def parse_manifest(data):
             "parameters": query,
             "mastery": mastery,
             "sco": scormtype == "sco",
+            "objectives": objectives,
         }
 
     scos = []

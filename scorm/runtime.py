@@ -134,6 +134,9 @@ def initial_cmi(attempt, version, learner, item=None):
         data["scaled_passing_score"] = str(item["mastery"])
     if item is not None and item.get("completion_threshold") is not None:
         data["completion_threshold"] = str(item["completion_threshold"])
+    objectives = _objectives(attempt, item)
+    if objectives:
+        data["objectives"] = objectives
     if attempt is not None:
         data["entry"] = "resume" if resuming else ""
         data["location"] = attempt.location
@@ -145,3 +148,34 @@ def initial_cmi(attempt, version, learner, item=None):
     else:
         data["entry"] = "ab-initio"
     return data
+
+
+OBJECTIVE_KEYS = {"success_status", "completion_status", "progress_measure", "description"}
+SCORE_KEYS = {"scaled", "raw", "min", "max"}
+
+
+def _objectives(attempt, item):
+    """SCORM 2004 ``cmi.objectives``: the learner's last ones, then the manifest's ids.
+
+    The LMS must offer the objectives the manifest declares (packages look
+    them up by id); a resumed attempt gets back their statuses and scores.
+    """
+    rows = []
+    for stored in (attempt.objectives if attempt is not None else []) or []:
+        if not isinstance(stored, dict) or not stored.get("id"):
+            continue
+        row = {"id": str(stored["id"])}
+        for key, value in stored.items():
+            if value in (None, ""):
+                continue
+            if key in OBJECTIVE_KEYS:
+                row[key] = str(value)
+            elif key.startswith("score.") and key[6:] in SCORE_KEYS:
+                row.setdefault("score", {})[key[6:]] = str(value)
+        rows.append(row)
+    known = {row["id"] for row in rows}
+    for identifier in (item or {}).get("objectives", []):
+        if identifier not in known:
+            rows.append({"id": identifier})
+            known.add(identifier)
+    return rows

@@ -104,6 +104,7 @@ SCO_2004_HTML = """<!doctype html>
 <button id="previous" type="button">Go back</button>
 <button id="choose" type="button">Choose part one</button>
 <button id="exit" type="button">Finish and leave</button>
+<button id="end" type="button">End this part</button>
 </body></html>
 """
 
@@ -135,7 +136,8 @@ window.addEventListener("load", function () {
     api.Terminate("");
   }
   var requests = {
-    continue: "continue", previous: "previous", choose: "{target=one}choice", exit: "exitAll"
+    continue: "continue", previous: "previous", choose: "{target=one}choice", exit: "exitAll",
+    end: "exit"
   };
   Object.keys(requests).forEach(function (id) {
     document.getElementById(id).addEventListener("click", function () { finish(requests[id]); });

@@ -33,6 +33,13 @@ def test_the_single_sco_2004_sample_imports_with_its_passing_score():
     assert package.title == "Golf Explained - Run-time Advanced Calls"
     assert [sco["launch"] for sco in package.scos] == ["shared/launchpage.html"]
     assert package.scos[0]["mastery"] == pytest.approx(0.8)
+    assert package.scos[0]["objectives"] == [
+        "PRIMARYOBJ",
+        "obj_etiquette",
+        "obj_handicapping",
+        "obj_havingfun",
+        "obj_playing",
+    ]
     assert "shared/launchpage.html" in package.files
 
 
@@ -61,6 +68,7 @@ def test_a_scorm_12_package_imports_with_its_mastery_score():
             "flow": True,
             "choice": True,
             "completion_threshold": None,
+            "objectives": [],
         }
     ]
     assert any(name.endswith("/index.html") for name in stored_files())

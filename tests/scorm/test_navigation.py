@@ -40,6 +40,7 @@ def test_the_manifest_gives_each_item_its_visibility_controls_and_threshold():
     assert items["three"]["completion_threshold"] == 0.75
     assert items["three"]["mastery"] == 0.7
     assert items["one"]["completion_threshold"] is None
+    assert items["three"]["objectives"] == ["p"] and items["one"]["objectives"] == []
 
 
 def test_the_launch_page_offers_flow_and_choice_as_the_manifest_allows(
@@ -166,3 +167,31 @@ def test_a_package_in_another_lesson_cannot_be_reached_through_this_one(
     _other, other_block = three
     url = reverse("scorm:launch", args=[lesson.lesson_uuid, other_block])
     assert learner_client.get(url).status_code == 404
+
+
+def test_the_runtime_offers_the_manifests_objectives_and_resumes_the_learners_ones(
+    learner_client, enrolled, lessons
+):
+    package = import_shared("golf_2004_3rd_advanced_runtime.zip")
+    lesson, block_id = place(lessons[2], package)
+    launch = urls(lesson, block_id)["launch"]
+    cmi = learner_client.get(launch).context["config"]["cmi"]
+    assert [row["id"] for row in cmi["objectives"]][:2] == ["PRIMARYOBJ", "obj_etiquette"]
+    data = {
+        "cmi.location": "4",
+        "cmi.objectives.0.id": "obj_playing",
+        "cmi.objectives.0.completion_status": "incomplete",
+        "cmi.objectives.0.progress_measure": "0.4",
+        "cmi.objectives.0.score.scaled": "0.5",
+        "cmi.objectives.0.bogus": "x",
+    }
+    commit(learner_client, lesson, block_id, data, sco="item_1")
+    cmi = learner_client.get(launch).context["config"]["cmi"]
+    assert cmi["objectives"][0] == {
+        "id": "obj_playing",
+        "completion_status": "incomplete",
+        "progress_measure": "0.4",
+        "score": {"scaled": "0.5"},
+    }
+    assert [row["id"] for row in cmi["objectives"]].count("obj_playing") == 1
+    assert len(cmi["objectives"]) == 5
