@@ -34,7 +34,10 @@ class Manifest:
     schema_version: str
     # One dict per launchable item of the default organisation: identifier,
     # title, launch (path inside the package), parameters, mastery (0-1 or None)
-    # and sco (False for an asset, which is shown but does not talk to the runtime).
+    # sco (False for an asset, which is shown but does not talk to the runtime),
+    # visible (isvisible), flow and choice (the parent cluster's controlMode)
+    # completion_threshold (0-1 or None) and objectives (2004 objective ids,
+    # which the runtime must offer in cmi.objectives).
     scos: list = field(default_factory=list)
     organisation: str = ""
 
@@ -88,6 +91,38 @@ def _normalised(href):
     if not path or path.startswith("/") or path == ".." or path.startswith("../"):
         return None, ""
     return path, split.query
+
+
+def _control_mode(cluster):
+    """(flow, choice) of ``imsss:sequencing/imsss:controlMode`` on a cluster.
+
+    IMS SS defaults to flow="false"; an LMS that offers no way forward would
+    strand packages that say nothing (every SCORM 1.2 one), so flow is on
+    unless the manifest turns it off.
+    """
+    sequencing = _child(cluster, "sequencing")
+    mode = _child(sequencing, "controlMode") if sequencing is not None else None
+    if mode is None:
+        return True, True
+    flow = (_attr(mode, "flow") or "true").strip().lower() != "false"
+    choice = (_attr(mode, "choice") or "true").strip().lower() != "false"
+    return flow, choice
+
+
+def _completion_threshold(item):
+    """``adlcp:completionThreshold`` (3rd edition text or 4th edition attribute), or None."""
+    element = _child(item, "completionThreshold")
+    if element is None:
+        return None
+    raw = (element.text or "").strip()  # 3rd edition: the threshold itself
+    if not raw:  # 4th edition: used only when completedByMeasure="true"
+        if (_attr(element, "completedByMeasure") or "false").strip().lower() != "true":
+            return None
+        raw = _attr(element, "minProgressMeasure") or "1.0"
+    try:
+        return min(max(float(raw), 0.0), 1.0)
+    except ValueError:
+        return None
 
 
 def parse_manifest(data):
@@ -165,6 +200,14 @@ def parse_manifest(data):
                             mastery = min(max(float(raw), -1.0), 1.0)
                         except ValueError:
                             mastery = None
+        objectives = []
+        if item is not None and version == "2004":
+            for objective in _descendants(item, "primaryObjective") + _descendants(
+                item, "objective"
+            ):
+                identifier = (_attr(objective, "objectiveID") or "").strip()
+                if identifier and identifier not in objectives:
+                    objectives.append(identifier[:4000])
         query = "&".join(part.lstrip("?&") for part in (query, parameters) if part.lstrip("?&"))
         return {
             "identifier": (_attr(item, "identifier") if item is not None else None)
@@ -174,19 +217,28 @@ def parse_manifest(data):
             "parameters": query,
             "mastery": mastery,
             "sco": scormtype == "sco",
+            "objectives": objectives,
         }
 
     scos = []
-    if organisation is not None:
-        for item in _descendants(organisation, "item"):
+
+    def walk(parent, controls):
+        # The controlMode of a cluster (the organisation or an item with
+        # children) governs how its children may be reached.
+        for item in _children(parent, "item"):
             ref = _attr(item, "identifierref")
             resource = resources.get(ref) if ref else None
-            if resource is None:
-                continue
-            sco = sco_for(item, resource)
+            sco = sco_for(item, resource) if resource is not None else None
             if sco:
                 sco["title"] = sco["title"] or sco["identifier"]
+                sco["visible"] = (_attr(item, "isvisible") or "true").strip().lower() != "false"
+                sco["flow"], sco["choice"] = controls
+                sco["completion_threshold"] = _completion_threshold(item)
                 scos.append(sco)
+            walk(item, _control_mode(item))
+
+    if organisation is not None:
+        walk(organisation, _control_mode(organisation))
     if not scos:
         raise PackageError(_("The package has no launchable SCO in its organisation."))
     title = (_text(organisation, "title") if organisation is not None else "") or scos[0]["title"]

@@ -108,8 +108,13 @@ def scaled_score(attempt):
     return min(max((attempt.score_raw - low) / (high - low), 0.0), 1.0)
 
 
-def initial_cmi(attempt, version, learner):
-    """The CMI data the runtime starts from: resume when the learner has been here before."""
+def initial_cmi(attempt, version, learner, item=None):
+    """The CMI data the runtime starts from: resume when the learner has been here before.
+
+    For SCORM 2004 the item's passing score (``cmi.scaled_passing_score``) and
+    ``adlcp:completionThreshold`` (``cmi.completion_threshold``) come from the
+    manifest, so the runtime judges success and completion as the package asks.
+    """
     name = learner.get_full_name() or learner.get_username()
     resuming = attempt is not None and (attempt.location or attempt.suspend_data)
     if version == "1.2":
@@ -125,6 +130,13 @@ def initial_cmi(attempt, version, learner):
             core["entry"] = "ab-initio"
         return data
     data = {"learner_id": str(learner.pk), "learner_name": name}
+    if item is not None and item.get("mastery") is not None:
+        data["scaled_passing_score"] = str(item["mastery"])
+    if item is not None and item.get("completion_threshold") is not None:
+        data["completion_threshold"] = str(item["completion_threshold"])
+    objectives = _objectives(attempt, item)
+    if objectives:
+        data["objectives"] = objectives
     if attempt is not None:
         data["entry"] = "resume" if resuming else ""
         data["location"] = attempt.location
@@ -136,3 +148,34 @@ def initial_cmi(attempt, version, learner):
     else:
         data["entry"] = "ab-initio"
     return data
+
+
+OBJECTIVE_KEYS = {"success_status", "completion_status", "progress_measure", "description"}
+SCORE_KEYS = {"scaled", "raw", "min", "max"}
+
+
+def _objectives(attempt, item):
+    """SCORM 2004 ``cmi.objectives``: the learner's last ones, then the manifest's ids.
+
+    The LMS must offer the objectives the manifest declares (packages look
+    them up by id); a resumed attempt gets back their statuses and scores.
+    """
+    rows = []
+    for stored in (attempt.objectives if attempt is not None else []) or []:
+        if not isinstance(stored, dict) or not stored.get("id"):
+            continue
+        row = {"id": str(stored["id"])}
+        for key, value in stored.items():
+            if value in (None, ""):
+                continue
+            if key in OBJECTIVE_KEYS:
+                row[key] = str(value)
+            elif key.startswith("score.") and key[6:] in SCORE_KEYS:
+                row.setdefault("score", {})[key[6:]] = str(value)
+        rows.append(row)
+    known = {row["id"] for row in rows}
+    for identifier in (item or {}).get("objectives", []):
+        if identifier not in known:
+            rows.append({"id": identifier})
+            known.add(identifier)
+    return rows

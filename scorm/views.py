@@ -11,6 +11,7 @@ import json
 import mimetypes
 import posixpath
 import secrets
+from urllib.parse import quote
 
 from csp.decorators import csp_update
 from django.contrib.auth.views import redirect_to_login
@@ -28,6 +29,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
+from courses.packs import may_study
 from lms import services
 from lms.models import Enrolment, Source, Verb
 
@@ -38,37 +40,58 @@ MAX_COMMIT_BYTES = 512 * 1024
 
 
 class Access:
-    def __init__(self, lesson, block_id, package, enrolled, editor, required=True):
+    def __init__(self, lesson, block_id, package, enrolled, required=True):
         self.lesson, self.block_id, self.package = lesson, block_id, package
-        self.required = required
-        self.enrolled, self.editor = enrolled, editor
+        self.enrolled, self.required = enrolled, required
 
 
-def _access(request, lesson_uuid, block_id):
-    """The lesson, block and package, or 404 for anyone who may not see the lesson."""
+def _lesson_block(request, lesson_uuid, block_id):
+    """The live lesson, block and package, or 404 for anyone who may not study the lesson.
+
+    ``courses.packs.may_study`` answers who may (enrolled learners and the
+    lesson's editors, as for H5P); only enrolled learners' work is recorded.
+    """
     lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
     block = next(
         (b for b in lesson.body if b.block_type == "scorm" and b.id == str(block_id)), None
     )
     package = block.value["package"] if block is not None else None
-    if package is None or not request.user.is_authenticated:
-        raise Http404
-    course = lesson.course
-    enrolled = (
-        course is not None
-        and Enrolment.objects.filter(learner=request.user, course_id=course.pk).exists()
-    )
-    editor = lesson.permissions_for_user(request.user).can_edit()
-    if not (enrolled or editor):
+    if package is None or not may_study(request.user, lesson):
         raise Http404  # The lesson is not this user's to see.
-    return Access(lesson, block.id, package, enrolled, editor, bool(block.value["required"]))
+    enrolled = Enrolment.objects.filter(learner=request.user, course_id=lesson.course.pk).exists()
+    return Access(lesson, block.id, package, enrolled, bool(block.value["required"]))
+
+
+def navigation(package, current, base_url, lesson_url):
+    """Where the launch page's buttons and the SCO's ``adl.nav.request`` lead.
+
+    Flow (continue/previous) follows the manifest's item order, skipping
+    nothing but stopping where the cluster's controlMode has flow="false";
+    choice reaches any item whose cluster allows choice. The table of
+    contents lists only visible items (``isvisible``).
+    """
+    items = package.scos
+    index = next(i for i, item in enumerate(items) if item["identifier"] == current["identifier"])
+
+    def url(item):
+        return f"{base_url}?sco={quote(item['identifier'])}"
+
+    flow = current.get("flow", True)
+    previous = items[index - 1] if index > 0 else None
+    following = items[index + 1] if index + 1 < len(items) else None
+    return {
+        "previous": url(previous) if flow and previous and previous.get("flow", True) else None,
+        "continue": url(following) if flow and following and following.get("flow", True) else None,
+        "choice": {item["identifier"]: url(item) for item in items if item.get("choice", True)},
+        "exit": lesson_url,
+    }
 
 
 @require_GET
 def launch(request, lesson_uuid, block_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    access = _access(request, lesson_uuid, block_id)
+    access = _lesson_block(request, lesson_uuid, block_id)
     package = access.package
     scos = package.scos
     current = package.sco(request.GET.get("sco", "")) or scos[0]
@@ -84,6 +107,12 @@ def launch(request, lesson_uuid, block_id):
             _record_asset(request, access, current)
     base = reverse("scorm:content", args=[lesson_uuid, access.block_id, ""])
     src = base + current["launch"] + ("?" + current["parameters"] if current["parameters"] else "")
+    nav = navigation(
+        package,
+        current,
+        reverse("scorm:launch", args=[lesson_uuid, access.block_id]),
+        access.lesson.url,
+    )
     config = {
         "version": package.version,
         "sco": current["identifier"],
@@ -91,12 +120,20 @@ def launch(request, lesson_uuid, block_id):
         "commitUrl": reverse("scorm:commit", args=[lesson_uuid, access.block_id]),
         "csrfToken": get_token(request),
         "record": access.enrolled,
-        "cmi": initial_cmi(attempts.get(current["identifier"]), package.version, request.user),
+        "cmi": initial_cmi(
+            attempts.get(current["identifier"]), package.version, request.user, current
+        ),
         "src": src,
+        "nav": nav,
+        "messages": {
+            "ended": _("This part has ended. Choose another part, or go back to the lesson."),
+            "unavailable": _("That part cannot be opened from here."),
+        },
     }
     items = [
         {**sco, "attempt": attempts.get(sco["identifier"]), "current": sco is current}
         for sco in scos
+        if sco.get("visible", True) or sco is current
     ]
     return TemplateResponse(
         request,
@@ -108,6 +145,7 @@ def launch(request, lesson_uuid, block_id):
             "items": items,
             "current": current,
             "config": config,
+            "nav": nav,
         },
     )
 
@@ -117,7 +155,7 @@ def launch(request, lesson_uuid, block_id):
 @require_GET
 def content(request, lesson_uuid, block_id, path):
     """A file of the package, for the launch page's frame."""
-    access = _access(request, lesson_uuid, block_id)
+    access = _lesson_block(request, lesson_uuid, block_id)
     name = posixpath.normpath(path) if path else ""
     if not name or name.startswith(("/", "..")) or name not in set(access.package.files):
         raise Http404
@@ -156,7 +194,7 @@ def commit(request, lesson_uuid, block_id):
         return refusal
     if not request.user.is_authenticated:
         return JsonResponse({"result": False, "errorCode": 101}, status=403)
-    access = _access(request, lesson_uuid, block_id)
+    access = _lesson_block(request, lesson_uuid, block_id)
     sco = access.package.sco(str(body.get("sco", "")))
     data = body.get("data")
     if sco is None or not isinstance(data, dict):

@@ -6,8 +6,11 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage, ModulePage
+from lms import services
 from lms.models import CourseItem, Enrolment
+from scorm.models import ScormPackage
 from tests.h5p.packages import SHARED as SHARED_H5P
+from tests.scorm.packages import SHARED as SHARED_SCORM
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +21,7 @@ def snapshot():
         get_user_model().objects.count(),
         CourseItem.objects.count(),
         Enrolment.objects.count(),
+        ScormPackage.objects.count(),
     )
 
 
@@ -25,6 +29,7 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
     settings.DEBUG = True
     # The shared example packages, wherever this checkout sits beside them.
     monkeypatch.setenv("DEMO_H5P_DIR", str(SHARED_H5P))
+    monkeypatch.setenv("DEMO_SCORM_DIR", str(SHARED_SCORM))
     call_command("seed_demo")
     first = snapshot()
     call_command("seed_demo")
@@ -40,6 +45,18 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
     # The shared example H5P packages became activities in a practice lesson.
     practice = LessonPage.objects.get(slug="practice")
     assert [block.block_type for block in practice.body].count("h5p") == 2
+    # A shared SCORM sample became a lesson of the same course, passed at 80%.
+    scorm = LessonPage.objects.get(slug="scorm")
+    assert scorm.get_parent().get_parent().slug == "foundations-of-inclusive-education"
+    package = next(block.value["package"] for block in scorm.body if block.block_type == "scorm")
+    assert package.scos[0]["mastery"] == 0.8
+    assert ScormPackage.objects.count() == 1
+    # The demo teacher enrols and finds the activity in the lesson.
+    teacher = get_user_model().objects.get(username="teacher")
+    services.enrol(teacher, scorm.get_parent().get_parent().specific)
+    client.force_login(teacher)
+    assert "/scorm/lessons/" in client.get(scorm.url).content.decode()
+    client.logout()
     assert client.get("/courses/").status_code == 200
     assert client.get("/").status_code == 200
 
@@ -72,3 +89,14 @@ def test_seed_demo_skips_h5p_with_a_note_when_the_packages_are_missing(
     call_command("seed_demo", "--no-users")
     assert "the demo has no H5P activities" in capsys.readouterr().out
     assert not LessonPage.objects.filter(slug="practice").exists()
+
+
+def test_seed_demo_skips_scorm_with_a_note_when_the_packages_are_missing(
+    settings, capsys, monkeypatch, tmp_path
+):
+    settings.DEBUG = True
+    monkeypatch.setenv("DEMO_SCORM_DIR", str(tmp_path / "none"))
+    call_command("seed_demo", "--no-users")
+    assert "the demo has no SCORM lesson" in capsys.readouterr().out
+    assert not LessonPage.objects.filter(slug="scorm").exists()
+    assert not ScormPackage.objects.exists()

@@ -5,19 +5,11 @@ from django.core.files import File
 
 from scorm.importing import import_package
 
-from .packages import scorm12_zip
-
-SHARED = "/work/shared/scorm"
+from .packages import SHARED, scorm12_zip
 
 
 def shared_package(name):
-    import os
-
-    here = os.path.dirname(__file__)
-    path = os.path.normpath(os.path.join(here, "..", "..", "..", "shared", "scorm", name))
-    if not os.path.exists(path):
-        path = os.path.join(SHARED, name)
-    return path
+    return str(SHARED / name)
 
 
 @pytest.fixture

@@ -33,6 +33,13 @@ def test_the_single_sco_2004_sample_imports_with_its_passing_score():
     assert package.title == "Golf Explained - Run-time Advanced Calls"
     assert [sco["launch"] for sco in package.scos] == ["shared/launchpage.html"]
     assert package.scos[0]["mastery"] == pytest.approx(0.8)
+    assert package.scos[0]["objectives"] == [
+        "PRIMARYOBJ",
+        "obj_etiquette",
+        "obj_handicapping",
+        "obj_havingfun",
+        "obj_playing",
+    ]
     assert "shared/launchpage.html" in package.files
 
 
@@ -57,6 +64,11 @@ def test_a_scorm_12_package_imports_with_its_mastery_score():
             "parameters": "",
             "mastery": 0.8,
             "sco": True,
+            "visible": True,
+            "flow": True,
+            "choice": True,
+            "completion_threshold": None,
+            "objectives": [],
         }
     ]
     assert any(name.endswith("/index.html") for name in stored_files())
@@ -212,3 +224,73 @@ def test_the_admin_edits_only_the_title_of_a_package(client):
     assert client.post(url, {"title": "Renamed"}).status_code == 302
     package.refresh_from_db()
     assert package.title == "Renamed" and package.scos[0]["launch"] == "index.html"
+
+
+def trainer_with(catalogue, *codenames):
+    """A member of the Trainers group, with the given SCORM package permissions."""
+    from django.contrib.auth.models import Permission
+
+    from accounts.factories import UserFactory
+    from courses.roles import ensure_authoring_roles
+
+    trainers, _reviewers, _workflow = ensure_authoring_roles(catalogue)
+    trainer = UserFactory(username="leyla")
+    trainer.groups.add(trainers)
+    trainer.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="scorm", codename__in=codenames)
+    )
+    return trainer
+
+
+def test_a_trainer_uploads_a_sample_and_places_it_in_a_lesson_that_then_launches_it(
+    client, catalogue, lessons, learner, enrolled
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    trainer = trainer_with(
+        catalogue, "add_scormpackage", "change_scormpackage", "view_scormpackage"
+    )
+    client.force_login(trainer)
+    with open(shared_package("golf_2004_3rd_multi_sco.zip"), "rb") as upload:
+        response = client.post(reverse("wagtailsnippets_scorm_scormpackage:add"), {"file": upload})
+    assert response.status_code == 302
+    package = ScormPackage.objects.get()
+    assert package.uploaded_by == trainer and len(package.scos) == 18
+
+    # The trainer adds the SCORM block to a lesson in the page editor (a draft).
+    lesson = lessons[2]
+    form = nested_form_data(
+        {
+            "title": lesson.title,
+            "slug": lesson.slug,
+            "summary": "",
+            "body": streamfield([("scorm", {"package": package.pk, "required": "on"})]),
+            "estimated_minutes": 10,
+            "required": "on",
+            "completion_rule": lesson.completion_rule,
+            "min_score_percent": "",
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), form)
+    assert response.status_code == 302, response.context["form"].errors
+    draft = lesson.get_latest_revision_as_object()
+    assert [block.block_type for block in draft.body] == ["scorm"]
+    assert draft.body[0].value["package"] == package
+    lesson.get_latest_revision().publish()  # a course reviewer approves it
+
+    client.force_login(learner)
+    lesson.refresh_from_db()
+    block_id = lesson.body[0].id
+    launch = reverse("scorm:launch", args=[lesson.lesson_uuid, block_id])
+    assert launch in client.get(lesson.url).content.decode()
+    html = client.get(launch).content.decode()
+    assert 'id="scorm-frame"' in html and "Playing/Playing.html" in html
+
+
+def test_a_trainer_without_the_package_permission_cannot_upload(client, catalogue):
+    client.force_login(trainer_with(catalogue))
+    with open(shared_package("golf_2004_3rd_multi_sco.zip"), "rb") as upload:
+        response = client.post(reverse("wagtailsnippets_scorm_scormpackage:add"), {"file": upload})
+    assert response.status_code in (302, 403)
+    assert not ScormPackage.objects.exists()

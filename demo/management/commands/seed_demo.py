@@ -37,6 +37,8 @@ from lms.roles import PROGRAMME_MANAGERS, ensure_programme_managers
 from modules.inclusive_ed import starter
 from pages.models import GuidancePage, HomePage
 from quizzes.models import Question, QuestionCategory, QuestionOption
+from scorm.importing import import_package as import_scorm_package
+from scorm.models import ScormPackage
 
 CENTRE_STAFF = "Resource centre staff"
 # The inclusive-education course that gets a practice lesson of H5P activities.
@@ -45,6 +47,9 @@ H5P_ACTIVITIES = [
     ("H5P.MultiChoice", "Quick check: multiple choice"),
     ("H5P.TrueFalse", "Quick check: true or false"),
 ]
+# The same course gets a SCORM lesson: Rustici's golf example (one SCO, a scored quiz).
+SCORM_SAMPLE = "golf_2004_3rd_advanced_runtime.zip"
+SCORM_TITLE = "Golf explained: a SCORM 2004 sample"
 
 DEMO_USERS = [
     # username, first name, last name, groups, superuser, password
@@ -91,6 +96,7 @@ class Command(BaseCommand):
                 build_starter(catalogue, stdout=self.stdout)
             self.final_quiz(starter.FINAL_QUIZ)
             self.h5p_lesson()
+            self.scorm_lesson()
             for guidance in GUIDANCE_PAGES:
                 self.guidance(home, guidance)
             ensure_authoring_roles(catalogue)
@@ -230,6 +236,54 @@ class Command(BaseCommand):
                 estimated_minutes=5,
                 completion_rule=CompletionRule.ON_MARK,
                 body=body,
+            )
+        )
+        publish(lesson)
+
+    def scorm_lesson(self):
+        """A lesson that plays a shared SCORM sample package, if the samples are present."""
+        course = CoursePage.objects.filter(slug=H5P_COURSE).first()
+        if course is None:
+            return
+        module = ModulePage.objects.child_of(course).order_by("path").first()
+        if module is None or LessonPage.objects.child_of(module).filter(slug="scorm").exists():
+            return
+        folder = Path(
+            os.environ.get("DEMO_SCORM_DIR", settings.BASE_DIR.parent / "shared" / "scorm")
+        )
+        package = ScormPackage.objects.filter(title=SCORM_TITLE).first()
+        if package is None:
+            if not (folder / SCORM_SAMPLE).is_file():
+                self.stdout.write(f"No SCORM packages at {folder}: the demo has no SCORM lesson.")
+                return
+            try:
+                with open(folder / SCORM_SAMPLE, "rb") as fileobj:
+                    package = import_scorm_package(fileobj, title=SCORM_TITLE)
+            except (OSError, PackageError) as error:
+                self.stdout.write(f"Skipped the SCORM package {SCORM_SAMPLE}: {error}")
+                return
+        lesson = module.add_child(
+            instance=LessonPage(
+                title="Practice: an e-learning package (SCORM)",
+                slug="scorm",
+                summary=(
+                    "A SCORM 2004 package played in the platform: read its pages, then take "
+                    "its quiz; 80% passes and completes the lesson."
+                ),
+                estimated_minutes=15,
+                completion_rule=CompletionRule.ON_PASS,
+                body=[
+                    {
+                        "type": "paragraph",
+                        "value": (
+                            "<p>Much existing teacher-training e-learning comes as SCORM "
+                            "packages. Open the activity, move through its pages with "
+                            "<b>Next</b>, answer the quiz and press <b>Exit</b>: your score "
+                            "appears here and in My learning.</p>"
+                        ),
+                    },
+                    {"type": "scorm", "value": {"package": package.pk, "required": True}},
+                ],
             )
         )
         publish(lesson)
