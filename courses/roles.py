@@ -33,6 +33,12 @@ ADMIN_PERMISSIONS = [
     ("lms", "complete_for_learner"),
     ("lms", "view_cohort"),
     ("lms", "change_cohort"),
+    # Interactive content: trainers bring their own packages (docs/deployment.md,
+    # "Trust in uploaded packages": their scripts run for whoever plays them).
+    ("h5p", "add_h5pactivity"),
+    ("h5p", "change_h5pactivity"),
+    ("scorm", "add_scormpackage"),
+    ("scorm", "change_scormpackage"),
 ]
 
 # Marked for translation so the names appear in the message catalogue.
