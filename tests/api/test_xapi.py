@@ -157,3 +157,28 @@ def test_get_returns_only_my_statements_with_filters_and_more(world, api):
     their_id = Statement.objects.get(learner=world["users"]["other_learner"]).pk
     assert mine.get(URL, {"statementId": str(their_id)}).status_code == 404
     assert api(None).get(URL).status_code in (401, 403)
+
+
+def test_a_statement_about_a_lesson_costs_at_most_nine_queries(world, client, settings):
+    """Session user, the id check, the lesson, the insert, then the learning record (5)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    client.force_login(world["users"]["learner"])
+    lesson = world["lessons"][0]
+
+    def post(count):
+        body = [statement(lesson.lesson_uuid, verb="experienced") for _ in range(count)]
+        with CaptureQueriesContext(connection) as captured:
+            assert client.post(URL, body, content_type="application/json").status_code == 200
+        return [
+            q["sql"]
+            for q in captured.captured_queries
+            if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))
+        ]
+
+    post(1)
+    assert len(post(1)) <= 9
+    # In a batch the reading is shared: about five per statement.
+    assert len(post(10)) <= 4 + 5 * 10
