@@ -33,6 +33,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from wagtail.models import Site
 
 from courses.models import CatalogueIndexPage, CoursePage, LessonPage
 from lms.models import Cohort, Enrolment
@@ -50,6 +51,11 @@ class Scenario:
     user: str = "learner"  # learner, admin or anonymous
     floor: str = "page"  # which floor it is compared with: page or post
     results: dict = field(default_factory=dict)
+    # A scenario of several requests: (method, path, body, user) tried in turn, a Lua
+    # ``request`` function for wrk, and its own number of connections.
+    steps: list | None = None
+    lua: list | None = None
+    connections: int | None = None
 
 
 class Command(BaseCommand):
@@ -62,6 +68,15 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=1)
         parser.add_argument("--output", default=None)
         parser.add_argument("--only", nargs="*", default=None, help="scenario names to run")
+        parser.add_argument(
+            "--learners", type=int, default=500, help="learners in the 'at work' scenario"
+        )
+        parser.add_argument(
+            "--learner-connections",
+            type=int,
+            default=50,
+            help="connections (learners at the same instant) in the 'at work' scenario",
+        )
 
     def handle(self, *args, **options):
         if not settings.ROOT_URLCONF.startswith("demo.bench"):
@@ -172,9 +187,10 @@ class Command(BaseCommand):
             Scenario("targets dashboard", reverse("lms_reports:targets"), user="admin"),
             Scenario("catalogue search", reverse("library:catalogue") + "?q=braille"),
         ]
+        scenarios += [s for s in (self.learners_at_work(), self.desk_checkout()) if s]
         if cohort:
             scenarios.insert(
-                -2,
+                -4,
                 Scenario(
                     "cohort report",
                     reverse("lms_reports:cohort_grid", args=[cohort.pk]),
@@ -183,8 +199,139 @@ class Command(BaseCommand):
             )
         return scenarios
 
+    def learners_at_work(self):
+        """Many learners at once, each opening a lesson of their course and reporting progress."""
+        User = get_user_model()
+        count = self.options["learners"]
+        learners = list(
+            User.objects.filter(username__startswith="scale-learner-").order_by("pk")[:count]
+        )
+        if len(learners) < 2:
+            return None
+        first_enrolment = {}
+        for learner_id, course_id in (
+            Enrolment.objects.filter(learner__in=learners)
+            .order_by("learner_id", "pk")
+            .values_list("learner_id", "course_id")
+        ):
+            first_enrolment.setdefault(learner_id, course_id)
+        lessons_by_course = {}
+        for course in CoursePage.objects.filter(pk__in=set(first_enrolment.values())):
+            lessons_by_course[course.pk] = [
+                (lesson.url, str(lesson.lesson_uuid))
+                for lesson in LessonPage.objects.live().descendant_of(course).order_by("path")[:10]
+            ]
+        entries = []
+        for n, learner in enumerate(learners):
+            lessons = lessons_by_course.get(first_enrolment.get(learner.pk), [])
+            if lessons:
+                url, lesson_uuid = lessons[n % len(lessons)]
+                progress = reverse("courses:progress", args=[lesson_uuid])
+                entries.append((self.session_cookie(learner, fast=True), url, progress))
+        if not entries:
+            return None
+        body = json.dumps({"verb": "progressed", "progress_delta": 0.0001, "time_spent": 1})
+        table = ",\n".join(
+            f"{{{json.dumps(c)}, {json.dumps(u)}, {json.dumps(p)}}}" for c, u, p in entries
+        )
+        lua = [
+            f"local learners = {{\n{table}\n}}",
+            "local counter = 0",
+            "request = function()",
+            "  counter = counter + 1",
+            "  local who = learners[math.floor(counter / 2) % #learners + 1]",
+            '  local cookie = session .. "=" .. who[1] .. "; csrftoken=" .. csrf',
+            "  if counter % 2 == 0 then",
+            '    return wrk.format("GET", who[2], {["Cookie"] = cookie})',
+            "  end",
+            '  return wrk.format("POST", who[3], {["Cookie"] = cookie, ["X-CSRFToken"] = csrf,',
+            f'    ["Content-Type"] = "application/json"}}, {json.dumps(body)})',
+            "end",
+        ]
+        cookie, url, progress = entries[0]
+        return Scenario(
+            f"{len(entries)} learners at work",
+            url,
+            user="learner",
+            steps=[("GET", url, None, "learner"), ("POST", progress, json.loads(body), "learner")],
+            lua=lua,
+            connections=self.options["learner_connections"],
+        )
+
+    def desk_checkout(self):
+        """A desk lending and taking back copies by barcode through the API, as scanners do."""
+        from library.models import Centre, Copy, Patron
+
+        centre = Centre.objects.order_by("pk").first()
+        if centre is None:
+            return None
+        barcodes = list(
+            Copy.objects.filter(
+                current_centre=centre, home_centre=centre, status=Copy.Status.AVAILABLE
+            )
+            .order_by("pk")
+            .values_list("barcode", flat=True)[:200]
+        )
+        if len(barcodes) < 4:
+            return None
+        cards = []
+        for n in (1, 2):
+            patron, _created = Patron.objects.get_or_create(
+                card_number=f"BENCH-{n}",
+                defaults={"name": f"Bench patron {n}", "home_centre": centre},
+            )
+            cards.append(patron.card_number)
+        half = len(barcodes) // 2
+        pools = [barcodes[:half], barcodes[half:]]
+        loans = reverse("api:loan-list")
+        checkin = reverse("api:loan-checkin")
+        lua = [
+            "local pools = "
+            + "{"
+            + ",".join("{" + ",".join(json.dumps(b) for b in pool) + "}" for pool in pools)
+            + "}",
+            "local cards = {" + ",".join(json.dumps(c) for c in cards) + "}",
+            "local threads = 0",
+            "setup = function(thread) thread:set('tid', threads); threads = threads + 1 end",
+            "local counter = 0",
+            "request = function()",
+            "  counter = counter + 1",
+            "  local pool = pools[(tid or 0) % 2 + 1]",
+            "  local barcode = pool[math.floor((counter - 1) / 2) % #pool + 1]",
+            '  local headers = {["Cookie"] = session .. "=" .. admin .. "; csrftoken=" .. csrf,',
+            '    ["X-CSRFToken"] = csrf, ["Content-Type"] = "application/json"}',
+            "  if counter % 2 == 1 then",
+            f'    return wrk.format("POST", "{loans}", headers, string.format(',
+            f'      \'{{"centre": "{centre.code}", "card_number": "%s", "barcode": "%s"}}\',',
+            "      cards[(tid or 0) % 2 + 1], barcode))",
+            "  end",
+            f'  return wrk.format("POST", "{checkin}", headers, string.format(',
+            f'    \'{{"centre": "{centre.code}", "barcode": "%s"}}\', barcode))',
+            "end",
+        ]
+        first = pools[0][-1]
+        return Scenario(
+            "desk checkout and return",
+            loans,
+            method="POST",
+            user="admin",
+            floor="post",
+            steps=[
+                (
+                    "POST",
+                    loans,
+                    {"centre": centre.code, "card_number": cards[0], "barcode": first},
+                    "admin",
+                ),
+                ("POST", checkin, {"centre": centre.code, "barcode": first}, "admin"),
+            ],
+            lua=lua,
+            # One connection per wrk thread: each checkout is answered before its return.
+            connections=2,
+        )
+
     def plain_page(self):
-        home = HomePage.objects.live().first()
+        home = HomePage.objects.live().first() or Site.objects.get(is_default_site=True).root_page
         page = GuidancePage.objects.filter(slug="bench-plain").first()
         if page is None:
             page = GuidancePage(title="A plain page", slug="bench-plain", body=[])
@@ -193,22 +340,57 @@ class Command(BaseCommand):
             page.save_revision().publish()
         return page
 
-    def session_cookie(self, user):
+    def session_cookie(self, user, fast=False):
+        if fast:  # a signed-in session without a request, for hundreds of learners
+            from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+            from django.utils.module_loading import import_string
+
+            store = import_string(settings.SESSION_ENGINE + ".SessionStore")()
+            store[SESSION_KEY] = str(user.pk)
+            store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+            store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+            store.create()
+            return store.session_key
         client = Client()
         client.force_login(user)
         return client.cookies[settings.SESSION_COOKIE_NAME].value
 
     def count_queries(self, scenario):
-        """Queries one request costs, measured in-process after a warm-up request."""
+        """Queries one request costs, measured in-process after a warm-up request.
+
+        For a scenario of several steps: the mean over one round of its steps.
+        """
+        if scenario.steps:
+            client = Client(enforce_csrf_checks=False)
+            client.force_login(self.users[scenario.steps[0][3]])
+
+            def run_steps():
+                for method, path, body, _user in scenario.steps:
+                    if method == "POST":
+                        response = client.post(
+                            path, json.dumps(body), content_type="application/json"
+                        )
+                    else:
+                        response = client.get(path)
+                    if response.status_code >= 400:
+                        raise CommandError(
+                            f"{scenario.name}: {path} answered {response.status_code}"
+                        )
+
+            run_steps()
+            with CaptureQueriesContext(connection) as captured:
+                run_steps()
+            return round(len(captured) / len(scenario.steps))
         client = Client(enforce_csrf_checks=False)
         if scenario.user != "anonymous":
             client.force_login(self.users[scenario.user])
 
         def request():
             if scenario.method == "POST":
-                return client.post(
-                    scenario.path, json.dumps(scenario.body), content_type="application/json"
-                )
+                body = dict(scenario.body)
+                if "id" in body:  # a new statement each time, as in the load run
+                    body["id"] = str(uuid.uuid4())
+                return client.post(scenario.path, json.dumps(body), content_type="application/json")
             return client.get(scenario.path)
 
         warm = request()
@@ -263,19 +445,38 @@ class Command(BaseCommand):
                 f'wrk.headers["X-CSRFToken"] = "{csrf}"',
                 f'wrk.headers["Referer"] = "http://127.0.0.1:{port}/"',
             ]
-        if scenario.body and "id" in scenario.body:
-            # A fresh statement id per request, so every post stores a statement.
+        if scenario.lua:
+            admin = self.cookies.get("admin", "")
+            lines = [
+                f'local csrf = "{csrf}"',
+                f'local admin = "{admin}"',
+                f'local session = "{settings.SESSION_COOKIE_NAME}"',
+                *scenario.lua,
+            ]
+        elif scenario.body and "id" in scenario.body:
+            # A fresh statement id per request, so every post stores a statement. Each
+            # wrk thread has its own Lua state (and random sequence): the thread number
+            # and the run's start keep the ids of threads and runs apart.
             lines += [
+                "local threads = 0",
+                "setup = function(thread) thread:set('tid', threads); threads = threads + 1 end",
                 "local counter = 0",
+                f"local run = {int(time.time())}",
                 "request = function()",
                 "  counter = counter + 1",
                 f"  local body = {json.dumps(json.dumps(scenario.body))}",
-                "  local id = string.format('%08x-0000-4000-8000-%012x',",
-                "    math.random(0, 2^31), counter)",
-                f'  body = string.gsub(body, "{scenario.body["id"]}", id)',
+                "  local id = string.format('%08x-%04x-4000-8000-%012x',",
+                "    run % 4294967296, (tid or 0) % 65536, counter)",
+                # A Lua pattern: the id's hyphens must be escaped to match literally.
+                f'  body = string.gsub(body, "{scenario.body["id"].replace("-", "%-")}", id)',
                 "  return wrk.format(nil, nil, nil, body)",
                 "end",
             ]
+        lines += [
+            "done = function(summary, latency, requests)",
+            '  io.write(string.format("p95_us %d\\n", latency:percentile(95.0)))',
+            "end",
+        ]
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write("\n".join(lines) + "\n")
         try:
@@ -283,7 +484,7 @@ class Command(BaseCommand):
                 [
                     self.wrk,
                     "-t2",
-                    f"-c{self.options['connections']}",
+                    f"-c{scenario.connections or self.options['connections']}",
                     f"-d{self.options['duration']}s",
                     "--latency",
                     "-s",
@@ -306,8 +507,8 @@ class Command(BaseCommand):
         view_floor = floors.get("floor: bare view") or 1
         post_floor = floors.get("floor: bare JSON POST") or 1
         header = (
-            f"{'scenario':28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8} "
-            f"{'errors':>7} {'× floor':>8} {'× bare':>7}"
+            f"{'scenario':28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+            f"{'queries':>8} {'errors':>7} {'× floor':>8} {'× bare':>7}"
         )
         self.stdout.write("")
         self.stdout.write(header)
@@ -318,8 +519,9 @@ class Command(BaseCommand):
             r["ratio_floor"] = r["rps"] / floor
             r["ratio_bare"] = r["rps"] / (post_floor if s.floor == "post" else view_floor)
             self.stdout.write(
-                f"{s.name:28} {r['rps']:8.0f} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} "
-                f"{r['queries']:8d} {r['errors']:7d} {r['ratio_floor']:8.2f} {r['ratio_bare']:7.2f}"
+                f"{s.name:28} {r['rps']:8.0f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
+                f"{r['p99_ms']:8.1f} {r['queries']:8d} {r['errors']:7d} "
+                f"{r['ratio_floor']:8.2f} {r['ratio_bare']:7.2f}"
             )
         self.stdout.write(f"\nGunicorn worker RSS after the run: {rss} MB")
         result = {
@@ -371,9 +573,11 @@ def parse_wrk(output):
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
     errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     socket_errors = re.search(r"Socket errors:.*?(\d+).*?(\d+).*?(\d+).*?(\d+)", output)
+    p95 = re.search(r"^p95_us (\d+)", output, re.M)
     return {
         "rps": float(rps.group(1)) if rps else 0.0,
         "p50_ms": latency(50),
+        "p95_ms": int(p95.group(1)) / 1000 if p95 else float("nan"),
         "p99_ms": latency(99),
         "errors": (int(errors.group(1)) if errors else 0)
         + (sum(int(n) for n in socket_errors.groups()) if socket_errors else 0),
