@@ -58,6 +58,31 @@ def make_loans(world, n):
         library.checkout(staff, world["centre"], patron, f"L-{i:03}")
 
 
+def make_copies(world, n):
+    for _ in range(n):
+        i = next(SERIAL)
+        CopyFactory(material=world["material"], home_centre=world["centre"], barcode=f"C-{i:03}")
+
+
+def make_patrons(world, n):
+    for _ in range(n):
+        PatronFactory(home_centre=world["centre"])
+
+
+def make_holds(world, n):
+    for _ in range(n):
+        patron = PatronFactory(home_centre=world["other_centre"])
+        library.place_hold(patron, world["material"], world["centre"])
+
+
+def make_transfers(world, n):
+    staff = world["users"]["staff"]
+    for _ in range(n):
+        i = next(SERIAL)
+        CopyFactory(material=world["material"], home_centre=world["centre"], barcode=f"T-{i:03}")
+        library.send_transfer(staff, world["centre"], f"T-{i:03}", world["other_centre"])
+
+
 def make_members(world, n):
     learners = [UserFactory() for _ in range(n)]
     cohorts.add_members(world["cohort"], learners)
@@ -91,7 +116,13 @@ CASES = {
         lambda w, n: make_statements(w["users"]["learner"], n),
     ),
     "materials": ("anonymous", "/api/v1/library/materials/", make_materials),
+    "material search": ("anonymous", "/api/v1/library/materials/?q=material", make_materials),
     "loans": ("staff", "/api/v1/library/loans/", make_loans),
+    "holds": ("staff", "/api/v1/library/holds/", make_holds),
+    "copies": ("staff", "/api/v1/library/copies/", make_copies),
+    "patrons": ("staff", "/api/v1/library/patrons/", make_patrons),
+    "patrons found by name": ("staff", "/api/v1/library/patrons/?q=a", make_patrons),
+    "transfers": ("other_staff", "/api/v1/library/transfers/", make_transfers),
     "cohort progress": ("trainer", "cohort", make_members),
     "cohorts": ("admin", "/api/v1/cohorts/", make_members),
 }
