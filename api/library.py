@@ -11,7 +11,7 @@ the service's message.
 """
 
 import django_filters
-from django.db.models import Case, Q, When
+from django.db.models import Case, Count, Q, When
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -20,7 +20,17 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 
 from library import services
-from library.models import Centre, Copy, Hold, Loan, Material, Patron, PatronCategory, Transfer
+from library.models import (
+    Centre,
+    Copy,
+    Hold,
+    Loan,
+    Material,
+    Patron,
+    PatronCategory,
+    StockTake,
+    Transfer,
+)
 from library.views.public import availability, search_material_ids
 
 from .views import MAX_ID, IntegerLookupMixin
@@ -264,7 +274,11 @@ class HoldViewSet(
             HoldSerializer(self.get_queryset().get(pk=hold.pk)).data, status=status.HTTP_201_CREATED
         )
 
-    @extend_schema(request=None, responses=HoldSerializer)
+    @extend_schema(
+        request=None,
+        responses=HoldSerializer,
+        description=_("Cancel a hold: the patron's own, or as staff of its pickup centre."),
+    )
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk):
         hold = self.get_object()
@@ -406,7 +420,11 @@ class PatronViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
             .order_by("name", "pk")
         )
 
-    @extend_schema(responses=PatronSerializer, filters=False)
+    @extend_schema(
+        responses=PatronSerializer,
+        filters=False,
+        description=_("The caller's own library card; 404 if they have none."),
+    )
     @action(detail=False, methods=["get"])
     def me(self, request):
         patron = Patron.objects.filter(user=request.user).select_related("home_centre").first()
@@ -493,7 +511,11 @@ class TransferViewSet(
             .order_by("-sent_at", "-pk")
         )
 
-    @extend_schema(request=SendTransferSerializer, responses={201: TransferSerializer})
+    @extend_schema(
+        request=SendTransferSerializer,
+        responses={201: TransferSerializer},
+        description=_("Send an available copy from the caller's centre to another centre."),
+    )
     def create(self, request):
         body = SendTransferSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -512,7 +534,11 @@ class TransferViewSet(
             status=status.HTTP_201_CREATED,
         )
 
-    @extend_schema(request=ReceiveTransferSerializer, responses=ReceivedSerializer)
+    @extend_schema(
+        request=ReceiveTransferSerializer,
+        responses=ReceivedSerializer,
+        description=_("Receive a copy sent to the caller's centre; say where it goes next."),
+    )
     @action(detail=False, methods=["post"])
     def receive(self, request):
         body = ReceiveTransferSerializer(data=request.data)
@@ -532,4 +558,111 @@ class TransferViewSet(
                     "hold": result.hold.pk if result.hold else None,
                 }
             ).data
+        )
+
+
+# --- Stock-takes -----------------------------------------------------------------------
+
+
+class StockTakeSerializer(serializers.ModelSerializer):
+    centre = serializers.CharField(source="centre.code", read_only=True)
+    scanned = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = StockTake
+        fields = ["id", "centre", "started_at", "finished_at", "scanned"]
+        read_only_fields = fields
+
+
+class StartStockTakeSerializer(serializers.Serializer):
+    centre = serializers.SlugField(max_length=12, help_text=_("The code of the centre counted."))
+
+
+class ScansSerializer(serializers.Serializer):
+    barcodes = serializers.ListField(
+        child=serializers.CharField(max_length=40),
+        min_length=1,
+        max_length=5000,
+        help_text=_("Barcodes found on the shelves; scanning one twice counts it once."),
+    )
+
+
+class ScansRecordedSerializer(serializers.Serializer):
+    added = serializers.IntegerField(help_text=_("How many barcodes were new to this count."))
+
+
+class ShelfCopySerializer(serializers.Serializer):
+    barcode = serializers.CharField()
+    title = serializers.CharField(source="material.title")
+    shelf_mark = serializers.CharField()
+    status = serializers.CharField()
+    current_centre = serializers.CharField(source="current_centre.code")
+
+
+class StockTakeResultSerializer(serializers.Serializer):
+    missing = ShelfCopySerializer(many=True)
+    misplaced = ShelfCopySerializer(many=True)
+    unknown = serializers.ListField(child=serializers.CharField())
+    found = serializers.IntegerField()
+
+
+class StockTakeViewSet(
+    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Stock-takes of the caller's centres: start one, send the barcodes found, finish it,
+    and read what is missing, misplaced or unknown."""
+
+    serializer_class = StockTakeSerializer
+    permission_classes = [IsCentreStaff]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return StockTake.objects.none()
+        return (
+            StockTake.objects.filter(centre__in=services.staff_centres(self.request.user))
+            .select_related("centre")
+            .annotate(scanned=Count("scans"))
+            .order_by("-started_at", "-pk")
+        )
+
+    def _fresh(self, stocktake):
+        return self.get_queryset().get(pk=stocktake.pk)
+
+    @extend_schema(request=StartStockTakeSerializer, responses={201: StockTakeSerializer})
+    def create(self, request):
+        body = StartStockTakeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        centre = _own_centre(request.user, body.validated_data["centre"])
+        stocktake = services.start_stocktake(request.user, centre)
+        return Response(
+            StockTakeSerializer(self._fresh(stocktake)).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(request=ScansSerializer, responses=ScansRecordedSerializer)
+    @action(detail=True, methods=["post"])
+    def scans(self, request, pk):
+        stocktake = self.get_object()
+        body = ScansSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            added = services.record_scans(request.user, stocktake, body.validated_data["barcodes"])
+        except services.CirculationError as error:
+            raise _refused(error) from error
+        return Response({"added": added})
+
+    @extend_schema(request=None, responses=StockTakeSerializer)
+    @action(detail=True, methods=["post"])
+    def finish(self, request, pk):
+        stocktake = self.get_object()
+        try:
+            services.finish_stocktake(request.user, stocktake)
+        except services.CirculationError as error:
+            raise _refused(error) from error
+        return Response(StockTakeSerializer(self._fresh(stocktake)).data)
+
+    @extend_schema(responses=StockTakeResultSerializer, filters=False)
+    @action(detail=True, methods=["get"])
+    def result(self, request, pk):
+        return Response(
+            StockTakeResultSerializer(services.stocktake_result(self.get_object())).data
         )

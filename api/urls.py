@@ -26,6 +26,7 @@ router.register("library/holds", library.HoldViewSet, basename="hold")
 router.register("library/copies", library.CopyViewSet, basename="copy")
 router.register("library/patrons", library.PatronViewSet, basename="patron")
 router.register("library/transfers", library.TransferViewSet, basename="transfer")
+router.register("library/stocktakes", library.StockTakeViewSet, basename="stocktake")
 
 progress_list = views.ProgressViewSet.as_view({"get": "list"})
 progress_lesson = views.ProgressViewSet.as_view({"get": "retrieve", "post": "report"})

@@ -717,6 +717,8 @@ def record_scans(staff, stocktake, barcodes, *, now=None):
 
 def finish_stocktake(staff, stocktake, *, now=None):
     require_staff(staff, stocktake.centre)
+    if stocktake.finished_at is not None:
+        raise CirculationError(_("This stock-take is finished."))
     stocktake.finished_at = now or timezone.now()
     stocktake.save(update_fields=["finished_at"])
     return stocktake
@@ -743,7 +745,7 @@ def stocktake_result(stocktake):
             status__in=[Copy.Status.AVAILABLE, Copy.Status.AWAITING_PICKUP],
         )
         .exclude(pk__in=scanned_copy_ids)
-        .select_related("material")
+        .select_related("material", "current_centre")
         .order_by("shelf_mark", "barcode")
     )
     misplaced = list(

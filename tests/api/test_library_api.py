@@ -243,3 +243,49 @@ def test_material_search_agrees_with_the_sites_catalogue(world, api, client):
 def test_material_search_with_nothing_found_is_an_empty_page(world, api):
     body = api(None).get("/api/v1/library/materials/", {"q": "zzzzqqq"}).json()
     assert body["count"] == 0
+
+
+# --- Stock-takes -------------------------------------------------------------------------
+
+
+def test_a_stock_take_is_started_scanned_finished_and_read(world, api):
+    CopyFactory(material=world["material"], home_centre=world["centre"], barcode="BAK1-0002")
+    staff = api(world["users"]["staff"])
+    started = staff.post("/api/v1/library/stocktakes/", {"centre": "bak1"}, format="json")
+    assert started.status_code == 201, started.content
+    url = f"/api/v1/library/stocktakes/{started.json()['id']}/"
+    scans = {"barcodes": ["bak1-0001", "BAK1-0001", "GAN-0001", "NOPE-1"]}
+    assert staff.post(url + "scans/", scans, format="json").json() == {"added": 3}
+    assert staff.post(url + "finish/").json()["finished_at"] is not None
+    result = staff.get(url + "result/").json()
+    assert [c["barcode"] for c in result["missing"]] == ["BAK1-0002"]
+    assert [(c["barcode"], c["current_centre"]) for c in result["misplaced"]] == [
+        ("GAN-0001", "gan")
+    ]
+    assert result["unknown"] == ["NOPE-1"]
+    assert result["found"] == 2
+    assert staff.get("/api/v1/library/stocktakes/").json()["results"][0]["scanned"] == 3
+
+
+def test_a_finished_stock_take_takes_no_more_scans_and_is_not_finished_twice(world, api):
+    stocktake = library.start_stocktake(world["users"]["staff"], world["centre"])
+    library.finish_stocktake(world["users"]["staff"], stocktake)
+    staff = api(world["users"]["staff"])
+    url = f"/api/v1/library/stocktakes/{stocktake.pk}/"
+    response = staff.post(url + "scans/", {"barcodes": ["BAK1-0001"]}, format="json")
+    assert "non_field_errors" in errors(response)
+    assert "non_field_errors" in errors(staff.post(url + "finish/"))
+    assert not stocktake.scans.exists()
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [({}, "barcodes"), ({"barcodes": []}, "barcodes"), ({"barcodes": ["x" * 41]}, "barcodes")],
+)
+def test_bad_scans_are_a_400_naming_the_field(world, api, body, field):
+    stocktake = library.start_stocktake(world["users"]["staff"], world["centre"])
+    response = api(world["users"]["staff"]).post(
+        f"/api/v1/library/stocktakes/{stocktake.pk}/scans/", body, format="json"
+    )
+    assert field in errors(response)
+    assert not stocktake.scans.exists()

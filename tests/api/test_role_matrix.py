@@ -13,7 +13,7 @@ from django.db import transaction
 
 from api.models import Statement
 from library import services as library
-from library.models import Copy, Hold, Loan, Transfer
+from library.models import Copy, Hold, Loan, StockTake, StockTakeScan, Transfer
 from lms import services
 from lms.models import Enrolment, LearningSession, LessonProgress, Verb
 
@@ -78,6 +78,11 @@ def sent(w):
     """The first centre's copy, on its way to the other centre."""
     staff = w["users"]["staff"]
     return library.send_transfer(staff, w["centre"], w["copy"].barcode, w["other_centre"])
+
+
+def counting(w):
+    """A stock-take under way at the first centre."""
+    return library.start_stocktake(w["users"]["staff"], w["centre"])
 
 
 def certificate(w):
@@ -223,6 +228,31 @@ CASES = {
         lambda w: {"centre": "bak1", "barcode": "BAK1-0001", "to_centre": "gan"},
         {**STAFF, "staff": 201, "other_staff": 403, "admin": 201},
     ),
+    "list stock-takes": ("get", lambda w: "/api/v1/library/stocktakes/", None, STAFF),
+    "start a stock-take": (
+        "post",
+        lambda w: "/api/v1/library/stocktakes/",
+        lambda w: {"centre": "bak1"},
+        {**STAFF, "staff": 201, "other_staff": 403, "admin": 201},
+    ),
+    "record scans": (
+        "post",
+        lambda w: f"/api/v1/library/stocktakes/{counting(w).pk}/scans/",
+        lambda w: {"barcodes": ["BAK1-0001", "GAN-0001"]},
+        {**STAFF, "other_staff": 404},
+    ),
+    "finish a stock-take": (
+        "post",
+        lambda w: f"/api/v1/library/stocktakes/{counting(w).pk}/finish/",
+        lambda w: {},
+        {**STAFF, "other_staff": 404},
+    ),
+    "read a stock-take's result": (
+        "get",
+        lambda w: f"/api/v1/library/stocktakes/{counting(w).pk}/result/",
+        None,
+        {**STAFF, "other_staff": 404},
+    ),
     "receive a copy": (
         "post",
         lambda w: "/api/v1/library/transfers/receive/",
@@ -256,6 +286,8 @@ def snapshot():
         "transfers": sorted(
             Transfer.objects.values_list("pk", "from_centre_id", "to_centre_id", "received_at")
         ),
+        "stocktakes": sorted(StockTake.objects.values_list("pk", "centre_id", "finished_at")),
+        "scans": sorted(StockTakeScan.objects.values_list("stocktake__centre_id", "barcode")),
     }
 
 
@@ -271,6 +303,10 @@ def changed_rows_belong_to(before, after, user, world):
         assert row[2] == user.pk or row[3] in mine, row
     for row in set(after["transfers"]) - set(before["transfers"]):
         assert row[1] in mine or row[2] in mine, row
+    for row in set(after["stocktakes"]) - set(before["stocktakes"]):
+        assert row[1] in mine, row
+    for row in set(after["scans"]) - set(before["scans"]):
+        assert row[0] in mine, row
 
 
 def answer(world, api, case, role):
