@@ -13,7 +13,7 @@ the service's message.
 import django_filters
 from django.db.models import Case, Count, Q, When
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -421,7 +421,7 @@ class PatronViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(
-        responses=PatronSerializer,
+        responses={200: PatronSerializer, 404: OpenApiResponse(description=_("No library card."))},
         filters=False,
         description=_("The caller's own library card; 404 if they have none."),
     )
