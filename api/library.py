@@ -1,26 +1,39 @@
 """The resource-centre library in the API.
 
-Materials are public (search, with availability per centre). Loans and
-holds are for centre staff, and only at their own centres: the lists show
-their centres' records, and every action (check out, check in, renew, place
-a hold) goes through :mod:`library.services`, which checks the staff member
-again. A refused step (blocked patron, copy elsewhere, ...) answers 400 with
+Materials are public (search, with availability per centre). Copies, patrons,
+loans, holds and transfers are for centre staff, and only at their own
+centres: the lists show their centres' records, and every action (check out,
+check in, renew, place or cancel a hold, send or receive a transfer) goes
+through :mod:`library.services`, which checks the staff member again. A
+patron reads their own card (``patrons/me/``) and holds, and may cancel a
+hold. A refused step (blocked patron, copy elsewhere, ...) answers 400 with
 the service's message.
 """
 
-from django.db.models import Q
+import django_filters
+from django.db.models import Case, Count, Q, When
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from library import services
-from library.models import Centre, Hold, Loan, Material
-from library.views.public import availability
+from library.models import (
+    Centre,
+    Copy,
+    Hold,
+    Loan,
+    Material,
+    Patron,
+    PatronCategory,
+    StockTake,
+    Transfer,
+)
+from library.views.public import availability, search_material_ids
 
-from .views import IntegerLookupMixin
+from .views import MAX_ID, IntegerLookupMixin
 
 
 class AvailabilitySerializer(serializers.Serializer):
@@ -46,19 +59,36 @@ class MaterialSerializer(serializers.ModelSerializer):
         ]
 
 
+class MaterialFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="search", max_length=200, label=_("Search (as the site's catalogue does)")
+    )
+
+    class Meta:
+        model = Material
+        fields = ["kind", "audience", "q"]
+
+    def search(self, materials, name, value):
+        """Wagtail search, as the catalogue page: the best match first."""
+        query = value.strip()
+        if not query:
+            return materials
+        ranked = search_material_ids(query)
+        if not ranked:
+            return materials.none()
+        rank = Case(*[When(pk=pk, then=i) for i, pk in enumerate(ranked)])
+        return materials.filter(pk__in=ranked).order_by(rank, "pk")
+
+
 class MaterialViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
-    """The public catalogue; ``?q=`` searches title and authors, ``?kind=`` filters."""
+    """The public catalogue; ``?q=`` searches as the site's catalogue does, ``?kind=`` filters."""
 
     serializer_class = MaterialSerializer
     permission_classes = [permissions.AllowAny]
-    filterset_fields = ["kind", "audience"]
+    filterset_class = MaterialFilter
 
     def get_queryset(self):
-        materials = Material.objects.order_by("title", "pk")
-        query = (self.request.query_params.get("q") or "").strip()
-        if query:
-            materials = materials.filter(Q(title__icontains=query) | Q(authors__icontains=query))
-        return materials
+        return Material.objects.order_by("title", "pk")
 
     def get_serializer(self, *args, **kwargs):
         if args:
@@ -193,18 +223,34 @@ class LoanViewSet(
         return Response(LoanSerializer(self.get_queryset().get(pk=loan.pk)).data)
 
 
-class HoldViewSet(IntegerLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
-    """Active holds to collect at the caller's centres; place a hold for a patron."""
+class HoldPermission(permissions.BasePermission):
+    """Placing a hold is for centre staff; the list and cancelling, for anyone signed in
+    (the queryset shows staff their centres' holds and a patron their own)."""
+
+    def has_permission(self, request, view):
+        if view.action == "create":
+            return IsCentreStaff().has_permission(request, view)
+        return request.user.is_authenticated
+
+
+class HoldViewSet(
+    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Active holds: to collect at the caller's centres, or the caller's own as a patron.
+
+    Staff place a hold for a patron; the patron or staff of the pickup centre cancel it.
+    """
 
     serializer_class = HoldSerializer
-    permission_classes = [IsCentreStaff]
+    permission_classes = [HoldPermission]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Hold.objects.none()
+        user = self.request.user
         return (
             Hold.objects.filter(
-                pickup_centre__in=services.staff_centres(self.request.user),
+                Q(pickup_centre__in=services.staff_centres(user)) | Q(patron__user=user),
                 status__in=Hold.ACTIVE,
             )
             .select_related("patron", "pickup_centre")
@@ -226,4 +272,397 @@ class HoldViewSet(IntegerLookupMixin, mixins.ListModelMixin, viewsets.GenericVie
             raise _refused(error) from error
         return Response(
             HoldSerializer(self.get_queryset().get(pk=hold.pk)).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        request=None,
+        responses=HoldSerializer,
+        description=_("Cancel a hold: the patron's own, or as staff of its pickup centre."),
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk):
+        hold = self.get_object()
+        try:
+            hold = services.cancel_hold(hold, by=request.user)
+        except services.CirculationError as error:
+            raise _refused(error) from error
+        hold = Hold.objects.select_related("patron", "pickup_centre").get(pk=hold.pk)
+        return Response(HoldSerializer(hold).data)
+
+
+# --- Copies ----------------------------------------------------------------------------
+
+
+class CopySerializer(serializers.ModelSerializer):
+    material_title = serializers.CharField(source="material.title", read_only=True)
+    home_centre = serializers.CharField(source="home_centre.code", read_only=True)
+    current_centre = serializers.CharField(source="current_centre.code", read_only=True)
+
+    class Meta:
+        model = Copy
+        fields = [
+            "id",
+            "barcode",
+            "material",
+            "material_title",
+            "home_centre",
+            "current_centre",
+            "status",
+            "condition",
+            "shelf_mark",
+        ]
+        read_only_fields = fields
+
+
+class CopyFilter(django_filters.FilterSet):
+    material = django_filters.NumberFilter(
+        field_name="material_id", min_value=1, max_value=MAX_ID, decimal_places=0
+    )
+    centre = django_filters.CharFilter(
+        field_name="current_centre__code", max_length=12, label=_("Code of the centre it is at")
+    )
+    status = django_filters.ChoiceFilter(choices=Copy.Status.choices)
+    barcode = django_filters.CharFilter(method="by_barcode", max_length=40)
+
+    class Meta:
+        model = Copy
+        fields = ["material", "centre", "status", "barcode"]
+
+    def by_barcode(self, copies, name, value):
+        return copies.filter(barcode=services.normalise_barcode(value))
+
+
+class CopyViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
+    """Copies at the caller's centres (every centre's for a superuser), by barcode, material,
+    centre or status."""
+
+    serializer_class = CopySerializer
+    permission_classes = [IsCentreStaff]
+    filterset_class = CopyFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Copy.objects.none()
+        return (
+            Copy.objects.filter(current_centre__in=services.staff_centres(self.request.user))
+            .select_related("material", "home_centre", "current_centre")
+            .order_by("barcode", "pk")
+        )
+
+
+# --- Patrons ---------------------------------------------------------------------------
+
+
+class PatronSerializer(serializers.ModelSerializer):
+    home_centre = serializers.CharField(source="home_centre.code", read_only=True)
+
+    class Meta:
+        model = Patron
+        fields = [
+            "id",
+            "card_number",
+            "name",
+            "email",
+            "phone",
+            "category",
+            "home_centre",
+            "expires_on",
+            "is_blocked",
+            "block_reason",
+        ]
+        read_only_fields = fields
+
+
+class PatronFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="search", max_length=200, label=_("Card number, or part of the name")
+    )
+    home_centre = django_filters.CharFilter(field_name="home_centre__code", max_length=12)
+    category = django_filters.ChoiceFilter(choices=PatronCategory.choices)
+    is_blocked = django_filters.BooleanFilter()
+
+    class Meta:
+        model = Patron
+        fields = ["q", "home_centre", "category", "is_blocked"]
+
+    def search(self, patrons, name, value):
+        query = value.strip()
+        if not query:
+            return patrons
+        return patrons.filter(
+            Q(card_number=services.normalise_barcode(query)) | Q(name__icontains=query)
+        )
+
+
+class PatronPermission(permissions.BasePermission):
+    """``me`` is for anyone signed in; the list and the records, for centre staff."""
+
+    def has_permission(self, request, view):
+        if view.action == "me":
+            return request.user.is_authenticated
+        return IsCentreStaff().has_permission(request, view)
+
+
+class PatronViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
+    """Patrons the caller serves at their centres' desks (see
+    :func:`library.services.patrons_served_by`); ``me/`` is the caller's own card."""
+
+    serializer_class = PatronSerializer
+    permission_classes = [PatronPermission]
+    filterset_class = PatronFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Patron.objects.none()
+        return (
+            services.patrons_served_by(self.request.user)
+            .select_related("home_centre")
+            .order_by("name", "pk")
+        )
+
+    @extend_schema(
+        responses={200: PatronSerializer, 404: OpenApiResponse(description=_("No library card."))},
+        filters=False,
+        description=_("The caller's own library card; 404 if they have none."),
+    )
+    @action(detail=False, methods=["get"])
+    def me(self, request):
+        patron = Patron.objects.filter(user=request.user).select_related("home_centre").first()
+        if patron is None:
+            raise NotFound(_("You have no library card."))
+        return Response(PatronSerializer(patron).data)
+
+
+# --- Transfers -------------------------------------------------------------------------
+
+
+class TransferSerializer(serializers.ModelSerializer):
+    barcode = serializers.CharField(source="copy.barcode", read_only=True)
+    material = serializers.CharField(source="copy.material.title", read_only=True)
+    from_centre = serializers.CharField(source="from_centre.code", read_only=True)
+    to_centre = serializers.CharField(source="to_centre.code", read_only=True)
+
+    class Meta:
+        model = Transfer
+        fields = [
+            "id",
+            "barcode",
+            "material",
+            "from_centre",
+            "to_centre",
+            "reason",
+            "hold",
+            "sent_at",
+            "received_at",
+        ]
+        read_only_fields = fields
+
+
+class TransferFilter(django_filters.FilterSet):
+    open = django_filters.BooleanFilter(
+        field_name="received_at", lookup_expr="isnull", label=_("Still on its way")
+    )
+    from_centre = django_filters.CharFilter(field_name="from_centre__code", max_length=12)
+    to_centre = django_filters.CharFilter(field_name="to_centre__code", max_length=12)
+
+    class Meta:
+        model = Transfer
+        fields = ["open", "from_centre", "to_centre"]
+
+
+class SendTransferSerializer(serializers.Serializer):
+    centre = serializers.SlugField(max_length=12, help_text=_("The code of the sending centre."))
+    barcode = serializers.CharField(max_length=40)
+    to_centre = serializers.SlugField(
+        max_length=12, help_text=_("The code of the centre to send to.")
+    )
+
+
+class ReceiveTransferSerializer(serializers.Serializer):
+    centre = serializers.SlugField(max_length=12, help_text=_("The code of the receiving centre."))
+    barcode = serializers.CharField(max_length=40)
+
+
+class ReceivedSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(
+        choices=["shelved", "hold_shelf", "transit"],
+        help_text=_("Where the copy goes now: the shelf, the hold shelf, or on to another centre."),
+    )
+    transfer = TransferSerializer()
+    hold = serializers.IntegerField(allow_null=True)
+
+
+class TransferViewSet(
+    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Copies sent from or to the caller's centres, newest first; send one, receive one."""
+
+    serializer_class = TransferSerializer
+    permission_classes = [IsCentreStaff]
+    filterset_class = TransferFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Transfer.objects.none()
+        centres = services.staff_centres(self.request.user)
+        return (
+            Transfer.objects.filter(Q(from_centre__in=centres) | Q(to_centre__in=centres))
+            .select_related("copy__material", "from_centre", "to_centre")
+            .order_by("-sent_at", "-pk")
+        )
+
+    @extend_schema(
+        request=SendTransferSerializer,
+        responses={201: TransferSerializer},
+        description=_("Send an available copy from the caller's centre to another centre."),
+    )
+    def create(self, request):
+        body = SendTransferSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        centre = _own_centre(request.user, body.validated_data["centre"])
+        to_centre = Centre.objects.filter(code=body.validated_data["to_centre"]).first()
+        if to_centre is None:
+            raise ValidationError({"to_centre": [_("No centre has this code.")]})
+        try:
+            transfer = services.send_transfer(
+                request.user, centre, body.validated_data["barcode"], to_centre
+            )
+        except services.CirculationError as error:
+            raise _refused(error) from error
+        return Response(
+            TransferSerializer(self.get_queryset().get(pk=transfer.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(
+        request=ReceiveTransferSerializer,
+        responses=ReceivedSerializer,
+        description=_("Receive a copy sent to the caller's centre; say where it goes next."),
+    )
+    @action(detail=False, methods=["post"])
+    def receive(self, request):
+        body = ReceiveTransferSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        centre = _own_centre(request.user, body.validated_data["centre"])
+        try:
+            result = services.receive_transfer(request.user, centre, body.validated_data["barcode"])
+        except services.CirculationError as error:
+            raise _refused(error) from error
+        # A copy received and sent straight on for a hold elsewhere has a new transfer.
+        transfer = self.get_queryset().get(pk=result.transfer.pk)
+        return Response(
+            ReceivedSerializer(
+                {
+                    "action": result.action,
+                    "transfer": transfer,
+                    "hold": result.hold.pk if result.hold else None,
+                }
+            ).data
+        )
+
+
+# --- Stock-takes -----------------------------------------------------------------------
+
+
+class StockTakeSerializer(serializers.ModelSerializer):
+    centre = serializers.CharField(source="centre.code", read_only=True)
+    scanned = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = StockTake
+        fields = ["id", "centre", "started_at", "finished_at", "scanned"]
+        read_only_fields = fields
+
+
+class StartStockTakeSerializer(serializers.Serializer):
+    centre = serializers.SlugField(max_length=12, help_text=_("The code of the centre counted."))
+
+
+class ScansSerializer(serializers.Serializer):
+    barcodes = serializers.ListField(
+        child=serializers.CharField(max_length=40),
+        min_length=1,
+        max_length=5000,
+        help_text=_("Barcodes found on the shelves; scanning one twice counts it once."),
+    )
+
+
+class ScansRecordedSerializer(serializers.Serializer):
+    added = serializers.IntegerField(help_text=_("How many barcodes were new to this count."))
+
+
+class ShelfCopySerializer(serializers.Serializer):
+    barcode = serializers.CharField()
+    title = serializers.CharField(source="material.title")
+    shelf_mark = serializers.CharField()
+    status = serializers.CharField()
+    current_centre = serializers.CharField(source="current_centre.code")
+
+
+class StockTakeResultSerializer(serializers.Serializer):
+    missing = ShelfCopySerializer(many=True)
+    misplaced = ShelfCopySerializer(many=True)
+    unknown = serializers.ListField(child=serializers.CharField())
+    found = serializers.IntegerField()
+
+
+class StockTakeViewSet(
+    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Stock-takes of the caller's centres: start one, send the barcodes found, finish it,
+    and read what is missing, misplaced or unknown."""
+
+    serializer_class = StockTakeSerializer
+    permission_classes = [IsCentreStaff]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return StockTake.objects.none()
+        return (
+            StockTake.objects.filter(centre__in=services.staff_centres(self.request.user))
+            .select_related("centre")
+            .annotate(scanned=Count("scans"))
+            .order_by("-started_at", "-pk")
+        )
+
+    def _fresh(self, stocktake):
+        return self.get_queryset().get(pk=stocktake.pk)
+
+    @extend_schema(request=StartStockTakeSerializer, responses={201: StockTakeSerializer})
+    def create(self, request):
+        body = StartStockTakeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        centre = _own_centre(request.user, body.validated_data["centre"])
+        stocktake = services.start_stocktake(request.user, centre)
+        return Response(
+            StockTakeSerializer(self._fresh(stocktake)).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(request=ScansSerializer, responses=ScansRecordedSerializer)
+    @action(detail=True, methods=["post"])
+    def scans(self, request, pk):
+        stocktake = self.get_object()
+        body = ScansSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            added = services.record_scans(request.user, stocktake, body.validated_data["barcodes"])
+        except services.CirculationError as error:
+            raise _refused(error) from error
+        return Response({"added": added})
+
+    @extend_schema(request=None, responses=StockTakeSerializer)
+    @action(detail=True, methods=["post"])
+    def finish(self, request, pk):
+        stocktake = self.get_object()
+        try:
+            services.finish_stocktake(request.user, stocktake)
+        except services.CirculationError as error:
+            raise _refused(error) from error
+        return Response(StockTakeSerializer(self._fresh(stocktake)).data)
+
+    @extend_schema(responses=StockTakeResultSerializer, filters=False)
+    @action(detail=True, methods=["get"])
+    def result(self, request, pk):
+        return Response(
+            StockTakeResultSerializer(services.stocktake_result(self.get_object())).data
         )

@@ -19,6 +19,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -61,6 +62,28 @@ def is_centre_staff(user, centre):
     if not user.is_authenticated:
         return False
     return user.is_superuser or centre.memberships.filter(user=user).exists()
+
+
+def patrons_served_by(user):
+    """The patrons whose records ``user`` may read at the desk: those whose home centre
+    they staff, and those with an open loan from, or an active hold to collect at, one of
+    their centres (every patron for a superuser)."""
+    if not user.is_authenticated:
+        return Patron.objects.none()
+    if user.is_superuser:
+        return Patron.objects.all()
+    centres = staff_centres(user)
+    return Patron.objects.filter(
+        Q(home_centre__in=centres)
+        | Exists(
+            Loan.objects.filter(patron=OuterRef("pk"), centre__in=centres, returned_at__isnull=True)
+        )
+        | Exists(
+            Hold.objects.filter(
+                patron=OuterRef("pk"), pickup_centre__in=centres, status__in=Hold.ACTIVE
+            )
+        )
+    )
 
 
 def require_staff(user, centre):
@@ -458,7 +481,18 @@ def cancel_hold(hold, *, by, now=None):
         if not hold.is_active:
             raise CirculationError(_("This hold is no longer active."))
         _close_hold(hold, copy, Hold.Status.CANCELLED, by, now)
+        log(hold, "library.cancel_hold", user=by, data=_hold_log_data(hold), title=str(hold.pk))
     return hold
+
+
+def _hold_log_data(hold):
+    """What the audit trail keeps of a hold: ids only, no personal data."""
+    return {
+        "material": hold.material_id,
+        "patron": hold.patron_id,
+        "pickup_centre": hold.pickup_centre_id,
+        "status": hold.status,
+    }
 
 
 def _close_hold(hold, copy, status, staff, now):
@@ -504,7 +538,28 @@ def send_transfer(staff, centre, barcode, to_centre, *, now=None):
                 _("Copy %(barcode)s cannot be sent: it is %(status)s.")
                 % {"barcode": copy.barcode, "status": copy.get_status_display().lower()}
             )
-        return _start_transfer(copy, centre, to_centre, Transfer.Reason.MANUAL, staff, now)
+        transfer = _start_transfer(copy, centre, to_centre, Transfer.Reason.MANUAL, staff, now)
+        log(
+            transfer,
+            "library.send_transfer",
+            user=staff,
+            data=_transfer_log_data(transfer),
+            title=_transfer_log_title(transfer),
+        )
+    return transfer
+
+
+def _transfer_log_title(transfer):
+    return f"{transfer.copy.barcode}: {transfer.from_centre_id} → {transfer.to_centre_id}"
+
+
+def _transfer_log_data(transfer):
+    return {
+        "barcode": transfer.copy.barcode,
+        "from_centre": transfer.from_centre_id,
+        "to_centre": transfer.to_centre_id,
+        "reason": transfer.reason,
+    }
 
 
 def receive_transfer(staff, centre, barcode, *, now=None):
@@ -536,6 +591,14 @@ def receive_transfer(staff, centre, barcode, *, now=None):
         transfer.received_at = now
         transfer.received_by = staff
         transfer.save(update_fields=["received_at", "received_by"])
+        transfer.copy = copy
+        log(
+            transfer,
+            "library.receive_transfer",
+            user=staff,
+            data=_transfer_log_data(transfer),
+            title=_transfer_log_title(transfer),
+        )
         hold = transfer.hold
         if hold is not None:
             hold = Hold.objects.select_for_update(of=("self",)).get(pk=hold.pk)
@@ -654,6 +717,8 @@ def record_scans(staff, stocktake, barcodes, *, now=None):
 
 def finish_stocktake(staff, stocktake, *, now=None):
     require_staff(staff, stocktake.centre)
+    if stocktake.finished_at is not None:
+        raise CirculationError(_("This stock-take is finished."))
     stocktake.finished_at = now or timezone.now()
     stocktake.save(update_fields=["finished_at"])
     return stocktake
@@ -680,7 +745,7 @@ def stocktake_result(stocktake):
             status__in=[Copy.Status.AVAILABLE, Copy.Status.AWAITING_PICKUP],
         )
         .exclude(pk__in=scanned_copy_ids)
-        .select_related("material")
+        .select_related("material", "current_centre")
         .order_by("shelf_mark", "barcode")
     )
     misplaced = list(

@@ -152,6 +152,9 @@ def register_library_log_actions(actions):
     actions.register_action("library.checkout", _("Lend"), _("Lent a copy"))
     actions.register_action("library.checkin", _("Take back"), _("Took back a copy"))
     actions.register_action("library.renew", _("Renew"), _("Renewed a loan"))
+    actions.register_action("library.cancel_hold", _("Cancel hold"), _("Cancelled a hold"))
+    actions.register_action("library.send_transfer", _("Send"), _("Sent a copy to another centre"))
+    actions.register_action("library.receive_transfer", _("Receive"), _("Received a copy"))
 
 
 @hooks.register("personal_data_export")

@@ -47,6 +47,14 @@ def availability(material_ids):
     return result
 
 
+def search_material_ids(query, limit=SEARCH_LIMIT):
+    """The ids of the materials matching ``query`` in Wagtail search, best first.
+
+    The catalogue page and the API both search through this, so they agree.
+    """
+    return [m.pk for m in get_search_backend().search(query, Material)[:limit]]
+
+
 def catalogue(request):
     form = CatalogueSearchForm(request.GET or None)
     materials = Material.objects.all()
@@ -68,7 +76,7 @@ def catalogue(request):
             materials = materials.filter(pk__in=copies.values("material_id"))
         query = data["q"].strip()
     if query:
-        ranked = [m.pk for m in get_search_backend().search(query, Material)[:SEARCH_LIMIT]]
+        ranked = search_material_ids(query)
         by_id = materials.in_bulk(ranked)
         materials = [by_id[pk] for pk in ranked if pk in by_id]
     else:

@@ -58,6 +58,51 @@ def make_loans(world, n):
         library.checkout(staff, world["centre"], patron, f"L-{i:03}")
 
 
+def make_copies(world, n):
+    for _ in range(n):
+        i = next(SERIAL)
+        CopyFactory(material=world["material"], home_centre=world["centre"], barcode=f"C-{i:03}")
+
+
+def make_patrons(world, n):
+    for _ in range(n):
+        PatronFactory(home_centre=world["centre"])
+
+
+def make_holds(world, n):
+    for _ in range(n):
+        patron = PatronFactory(home_centre=world["other_centre"])
+        library.place_hold(patron, world["material"], world["centre"])
+
+
+def make_transfers(world, n):
+    staff = world["users"]["staff"]
+    for _ in range(n):
+        i = next(SERIAL)
+        CopyFactory(material=world["material"], home_centre=world["centre"], barcode=f"T-{i:03}")
+        library.send_transfer(staff, world["centre"], f"T-{i:03}", world["other_centre"])
+
+
+def make_stocktakes(world, n):
+    staff = world["users"]["staff"]
+    for _ in range(n):
+        stocktake = library.start_stocktake(staff, world["centre"])
+        library.record_scans(staff, stocktake, ["BAK1-0001", "GAN-0001"])
+
+
+def make_shelf(world, n):
+    """Copies missing from, and copies misplaced on, the first centre's shelves."""
+    for _ in range(n):
+        i = next(SERIAL)
+        CopyFactory(material=world["material"], home_centre=world["centre"], barcode=f"S-{i:03}")
+        CopyFactory(
+            material=world["material"], home_centre=world["other_centre"], barcode=f"M-{i:03}"
+        )
+        library.record_scans(
+            world["users"]["staff"], world["stocktake"], [f"M-{i:03}", f"U-{i:03}"]
+        )
+
+
 def make_members(world, n):
     learners = [UserFactory() for _ in range(n)]
     cohorts.add_members(world["cohort"], learners)
@@ -91,7 +136,15 @@ CASES = {
         lambda w, n: make_statements(w["users"]["learner"], n),
     ),
     "materials": ("anonymous", "/api/v1/library/materials/", make_materials),
+    "material search": ("anonymous", "/api/v1/library/materials/?q=material", make_materials),
     "loans": ("staff", "/api/v1/library/loans/", make_loans),
+    "holds": ("staff", "/api/v1/library/holds/", make_holds),
+    "copies": ("staff", "/api/v1/library/copies/", make_copies),
+    "patrons": ("staff", "/api/v1/library/patrons/", make_patrons),
+    "patrons found by name": ("staff", "/api/v1/library/patrons/?q=a", make_patrons),
+    "transfers": ("other_staff", "/api/v1/library/transfers/", make_transfers),
+    "stock-takes": ("staff", "/api/v1/library/stocktakes/", make_stocktakes),
+    "stock-take result": ("staff", "stocktake", make_shelf),
     "cohort progress": ("trainer", "cohort", make_members),
     "cohorts": ("admin", "/api/v1/cohorts/", make_members),
 }
@@ -102,6 +155,9 @@ def test_a_list_costs_the_same_for_5_and_50_rows(world, api, case, django_assert
     role, url, make = CASES[case]
     if url == "cohort":
         url = f"/api/v1/cohorts/{world['cohort'].pk}/progress/"
+    if url == "stocktake":
+        world["stocktake"] = library.start_stocktake(world["users"]["staff"], world["centre"])
+        url = f"/api/v1/library/stocktakes/{world['stocktake'].pk}/result/"
     client = api(world["users"][role])
     make(world, 5)
     client.get(url)  # warm caches (site root, content types)

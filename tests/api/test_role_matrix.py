@@ -13,7 +13,7 @@ from django.db import transaction
 
 from api.models import Statement
 from library import services as library
-from library.models import Hold, Loan
+from library.models import Copy, Hold, Loan, StockTake, StockTakeScan, Transfer
 from lms import services
 from lms.models import Enrolment, LearningSession, LessonProgress, Verb
 
@@ -38,6 +38,14 @@ TRAINERS = {
     "admin": 200,
 }
 MY_TRAINER = {**TRAINERS, "other_trainer": 404}
+# The learner's own library record, or one kept at the first centre.
+MINE_OR_MY_CENTRES = {
+    **dict.fromkeys(ROLES, 404),
+    "anonymous": 401,
+    "learner": 200,
+    "staff": 200,
+    "admin": 200,
+}
 STAFF = {
     **dict.fromkeys(ROLES, 403),
     "anonymous": 401,
@@ -59,6 +67,22 @@ def viewed(w):
 def open_loan(w):
     staff = w["users"]["staff"]
     return library.checkout(staff, w["centre"], w["patron"], w["copy"].barcode)
+
+
+def a_hold(w):
+    """The learner's hold, to collect at the first centre."""
+    return library.place_hold(w["patron"], w["material"], w["centre"])
+
+
+def sent(w):
+    """The first centre's copy, on its way to the other centre."""
+    staff = w["users"]["staff"]
+    return library.send_transfer(staff, w["centre"], w["copy"].barcode, w["other_centre"])
+
+
+def counting(w):
+    """A stock-take under way at the first centre."""
+    return library.start_stocktake(w["users"]["staff"], w["centre"])
 
 
 def certificate(w):
@@ -158,7 +182,83 @@ CASES = {
         lambda w: {},
         {**STAFF, "other_staff": 404},
     ),
-    "list holds": ("get", lambda w: "/api/v1/library/holds/", None, STAFF),
+    "list holds": ("get", lambda w: "/api/v1/library/holds/", None, SIGNED_IN),
+    "read a hold": (
+        "get",
+        lambda w: f"/api/v1/library/holds/{a_hold(w).pk}/",
+        None,
+        MINE_OR_MY_CENTRES,
+    ),
+    "cancel a hold": (
+        "post",
+        lambda w: f"/api/v1/library/holds/{a_hold(w).pk}/cancel/",
+        lambda w: {},
+        MINE_OR_MY_CENTRES,
+    ),
+    "list copies": ("get", lambda w: "/api/v1/library/copies/", None, STAFF),
+    "read a copy": (
+        "get",
+        lambda w: f"/api/v1/library/copies/{w['copy'].pk}/",
+        None,
+        {**STAFF, "other_staff": 404},
+    ),
+    "list patrons": ("get", lambda w: "/api/v1/library/patrons/", None, STAFF),
+    "read a patron": (
+        "get",
+        lambda w: f"/api/v1/library/patrons/{w['patron'].pk}/",
+        None,
+        {**STAFF, "other_staff": 404},
+    ),
+    "read my library card": (
+        "get",
+        lambda w: "/api/v1/library/patrons/me/",
+        None,
+        {**dict.fromkeys(ROLES, 404), "anonymous": 401, "learner": 200},
+    ),
+    "list transfers": ("get", lambda w: "/api/v1/library/transfers/", None, STAFF),
+    "read a transfer": (
+        "get",
+        lambda w: f"/api/v1/library/transfers/{sent(w).pk}/",
+        None,
+        STAFF,
+    ),
+    "send a copy to another centre": (
+        "post",
+        lambda w: "/api/v1/library/transfers/",
+        lambda w: {"centre": "bak1", "barcode": "BAK1-0001", "to_centre": "gan"},
+        {**STAFF, "staff": 201, "other_staff": 403, "admin": 201},
+    ),
+    "list stock-takes": ("get", lambda w: "/api/v1/library/stocktakes/", None, STAFF),
+    "start a stock-take": (
+        "post",
+        lambda w: "/api/v1/library/stocktakes/",
+        lambda w: {"centre": "bak1"},
+        {**STAFF, "staff": 201, "other_staff": 403, "admin": 201},
+    ),
+    "record scans": (
+        "post",
+        lambda w: f"/api/v1/library/stocktakes/{counting(w).pk}/scans/",
+        lambda w: {"barcodes": ["BAK1-0001", "GAN-0001"]},
+        {**STAFF, "other_staff": 404},
+    ),
+    "finish a stock-take": (
+        "post",
+        lambda w: f"/api/v1/library/stocktakes/{counting(w).pk}/finish/",
+        lambda w: {},
+        {**STAFF, "other_staff": 404},
+    ),
+    "read a stock-take's result": (
+        "get",
+        lambda w: f"/api/v1/library/stocktakes/{counting(w).pk}/result/",
+        None,
+        {**STAFF, "other_staff": 404},
+    ),
+    "receive a copy": (
+        "post",
+        lambda w: "/api/v1/library/transfers/receive/",
+        lambda w: sent(w) and {"centre": "gan", "barcode": "BAK1-0001"},
+        {**STAFF, "staff": 403},
+    ),
     "place a hold": (
         "post",
         lambda w: "/api/v1/library/holds/",
@@ -179,7 +279,15 @@ def snapshot():
         "sessions": LearningSession.objects.count(),
         "statements": sorted(Statement.objects.values_list("learner_id", "verb")),
         "loans": sorted(Loan.objects.values_list("pk", "returned_at", "renewals", "centre_id")),
-        "holds": sorted(Hold.objects.values_list("pk", "status")),
+        "holds": sorted(
+            Hold.objects.values_list("pk", "status", "patron__user_id", "pickup_centre_id")
+        ),
+        "copies": sorted(Copy.objects.values_list("pk", "status", "current_centre_id")),
+        "transfers": sorted(
+            Transfer.objects.values_list("pk", "from_centre_id", "to_centre_id", "received_at")
+        ),
+        "stocktakes": sorted(StockTake.objects.values_list("pk", "centre_id", "finished_at")),
+        "scans": sorted(StockTakeScan.objects.values_list("stocktake__centre_id", "barcode")),
     }
 
 
@@ -190,6 +298,15 @@ def changed_rows_belong_to(before, after, user, world):
             assert row[0] == user.pk, (key, row)
     for row in set(after["loans"]) - set(before["loans"]):
         assert row[3] == world["centre"].pk
+    mine = set(library.staff_centres(user).values_list("pk", flat=True))
+    for row in set(after["holds"]) - set(before["holds"]):
+        assert row[2] == user.pk or row[3] in mine, row
+    for row in set(after["transfers"]) - set(before["transfers"]):
+        assert row[1] in mine or row[2] in mine, row
+    for row in set(after["stocktakes"]) - set(before["stocktakes"]):
+        assert row[1] in mine, row
+    for row in set(after["scans"]) - set(before["scans"]):
+        assert row[0] in mine, row
 
 
 def answer(world, api, case, role):
