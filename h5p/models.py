@@ -13,6 +13,33 @@ from wagtail.search import index
 from .storage import h5p_storage
 
 
+class H5PLibrary(models.Model):
+    """One version of an H5P library's files, stored once and shared by every activity using it.
+
+    Stored by content: the same folder with the same bytes is one row and one
+    set of files, whichever package brought it; a package carrying the same
+    version with other bytes gets its own. Files are never changed in place,
+    so they may be cached for long. Rows no activity uses any more are
+    removed with their files (:func:`h5p.importing.collect_unused_libraries`).
+    """
+
+    folder = models.CharField(_("folder"), max_length=255)  # "H5P.MultiChoice-1.16"
+    digest = models.CharField(max_length=64)  # SHA-256 over the folder's names and bytes
+    storage_prefix = models.CharField(max_length=255, unique=True)
+    files = models.JSONField(default=list)  # storage names, for deletion
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("H5P library")
+        verbose_name_plural = _("H5P libraries")
+        constraints = [
+            models.UniqueConstraint(fields=["folder", "digest"], name="h5p_library_unique_content")
+        ]
+
+    def __str__(self):
+        return self.folder
+
+
 class H5PActivity(index.Indexed, models.Model):
     """An uploaded, checked and extracted ``.h5p`` package, reusable in any lesson."""
 
@@ -28,6 +55,12 @@ class H5PActivity(index.Indexed, models.Model):
     metadata = models.JSONField(_("h5p.json"), default=dict, editable=False)
     # Folder in the H5P storage holding the extracted package; a new one per upload.
     storage_prefix = models.CharField(max_length=255, editable=False)
+    # The shared library folders: {"H5P.MultiChoice-1.16": "h5p/libraries/<digest>"}.
+    # Empty for activities stored before libraries were shared (all under storage_prefix).
+    library_paths = models.JSONField(default=dict, editable=False)
+    shared_libraries = models.ManyToManyField(
+        H5PLibrary, blank=True, editable=False, related_name="activities"
+    )
     file_count = models.PositiveIntegerField(_("files"), default=0, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

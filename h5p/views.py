@@ -193,11 +193,15 @@ def _activity_for(request, lesson_uuid, activity_id):
     lesson, _rules = _lesson_and_rules(lesson_uuid, activity_id)
     _may_study(request, lesson)
     activity = get_object_or_404(
-        H5PActivity.objects.only("storage_prefix", "libraries"), pk=activity_id
+        H5PActivity.objects.only("storage_prefix", "libraries", "library_paths"), pk=activity_id
     )
     cache.set(
         key,
-        {"storage_prefix": activity.storage_prefix, "libraries": activity.libraries},
+        {
+            "storage_prefix": activity.storage_prefix,
+            "libraries": activity.libraries,
+            "library_paths": activity.library_paths,
+        },
         ACCESS_SECONDS,
     )
     return activity

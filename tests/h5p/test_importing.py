@@ -165,3 +165,87 @@ def test_the_command_refuses_a_broken_file_and_says_why(tmp_path):
     with pytest.raises(CommandError, match="no h5p.json"):
         call_command("import_h5p", str(path))
     assert not H5PActivity.objects.exists()
+
+
+def library_files():
+    return [name for name in stored_files() if "/h5p/libraries/" in name]
+
+
+def test_shared_libraries_are_stored_once_and_served_for_each_activity(
+    client, admin_user, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from h5p.models import H5PLibrary
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = import_package(tiny(), title="First")
+        once = sorted(library_files())
+        second = import_package(
+            tiny(**{"content/content.json": b'{"question": "Where?"}'}), title="Second"
+        )
+    assert H5PLibrary.objects.count() == 1
+    assert sorted(library_files()) == once and len(once) == 3
+    assert first.library_paths == second.library_paths
+    # Each activity keeps its own content; the library is read from the shared copy.
+    assert not h5p_storage().exists(f"{second.storage_prefix}/H5P.Tiny-1.0/tiny.js")
+    client.force_login(admin_user)
+    for activity, question in ((first, b"Why?"), (second, b"Where?")):
+        url = reverse("h5p:preview_file", args=[activity.pk, "H5P.Tiny-1.0/tiny.js"])
+        assert b"".join(client.get(url).streaming_content) == b"H5P.Tiny = function () {};"
+        url = reverse("h5p:preview_file", args=[activity.pk, "content/content.json"])
+        assert question in b"".join(client.get(url).streaming_content)
+
+
+def test_the_same_library_version_with_other_bytes_is_stored_apart():
+    from h5p.models import H5PLibrary
+
+    import_package(tiny())
+    import_package(tiny(**{"H5P.Tiny-1.0/tiny.js": b"H5P.Tiny = function () { /* patched */ };"}))
+    assert H5PLibrary.objects.filter(folder="H5P.Tiny-1.0").count() == 2
+
+
+def test_a_library_goes_when_the_last_activity_using_it_goes(django_capture_on_commit_callbacks):
+    from h5p.models import H5PLibrary
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = import_package(tiny())
+        second = import_package(tiny())
+    with django_capture_on_commit_callbacks(execute=True):
+        first.delete()
+    assert H5PLibrary.objects.count() == 1 and len(library_files()) == 3
+    assert h5p_storage().exists(f"{second.storage_prefix}/h5p.json")
+    with django_capture_on_commit_callbacks(execute=True):
+        second.delete()
+    assert not H5PLibrary.objects.exists()
+    assert stored_files() == []
+
+
+def test_an_import_failing_after_extraction_leaves_no_new_library_behind(monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from h5p.models import H5PLibrary
+
+    import_package(tiny())
+    before = sorted(stored_files())
+
+    def refuse(self, *args, **kwargs):
+        raise ValidationError("refused late")
+
+    monkeypatch.setattr(H5PActivity, "full_clean", refuse)
+    with pytest.raises(ValidationError):
+        import_package(tiny(**{"H5P.Tiny-1.0/tiny.js": b"H5P.Tiny = function () { /* b */ };"}))
+    assert H5PLibrary.objects.count() == 1
+    assert sorted(stored_files()) == before
+
+
+def test_real_packages_share_their_common_libraries():
+    from h5p.models import H5PLibrary
+
+    for stem in ("H5P.MultiChoice", "H5P.TrueFalse", "H5P.Blanks"):
+        with open(next(p for p in REAL if p.stem == stem), "rb") as fileobj:
+            import_package(fileobj)
+    folders = list(H5PLibrary.objects.values_list("folder", flat=True))
+    # H5P.Question, H5P.JoubelUI and friends come once, not once per package.
+    assert len(folders) == len(set(folders))
+    assert H5PLibrary.objects.get(folder__startswith="H5P.Question-").activities.count() == 3
