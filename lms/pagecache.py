@@ -143,16 +143,19 @@ class PageRoutingCacheMiddleware:
 
 
 def connect_signals():
-    """Forget the cached answers whenever pages, restrictions, sites or locales change."""
+    """Forget the cached answers whenever pages, restrictions, sites, locales or module
+    prerequisites change (``lms.structure`` also does after its bulk writes)."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Locale, Site, get_page_models
+
+    from .models import ModuleRequirement
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     uid = "lms.pagecache"
     page_published.connect(invalidate, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
-    for model in [*get_page_models(), PageViewRestriction, Site, Locale]:
+    for model in [*get_page_models(), PageViewRestriction, Site, Locale, ModuleRequirement]:
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}.saved.{model._meta.label}")
         post_delete.connect(
             invalidate, sender=model, dispatch_uid=f"{uid}.deleted.{model._meta.label}"

@@ -4,6 +4,8 @@ Availability per centre comes from one aggregate query over the copies of
 the materials on the page, so a page costs the same with 10 or 10,000 copies.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -51,8 +53,14 @@ def search_material_ids(query, limit=SEARCH_LIMIT):
     """The ids of the materials matching ``query`` in Wagtail search, best first.
 
     The catalogue page and the API both search through this, so they agree.
+    Only words are searched: punctuation and control characters, which some
+    search backends read as query syntax (SQLite's FTS5 refuses a stray
+    backslash or quote), are dropped.
     """
-    return [m.pk for m in get_search_backend().search(query, Material)[:limit]]
+    words = " ".join(re.findall(r"\w+", query or ""))
+    if not words:
+        return []
+    return [m.pk for m in get_search_backend().search(words, Material)[:limit]]
 
 
 def catalogue(request):

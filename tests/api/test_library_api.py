@@ -289,3 +289,9 @@ def test_bad_scans_are_a_400_naming_the_field(world, api, body, field):
     )
     assert field in errors(response)
     assert not stocktake.scans.exists()
+
+
+def test_a_material_search_with_query_syntax_characters_answers(client):
+    """Backslashes, quotes and control characters are not search syntax: no server error."""
+    response = client.get("/api/v1/library/materials/", {"q": 'braille \\ "\x0c<'})
+    assert response.status_code == 200

@@ -86,6 +86,7 @@ def test_the_catalogue_costs_the_same_with_few_or_many_materials_and_copies(
     client, catalogue, django_assert_max_num_queries
 ):
     def count():
+        client.get(reverse("library:catalogue"))  # the first request fills the caches
         with CaptureQueriesContext(connection) as captured:
             assert client.get(reverse("library:catalogue")).status_code == 200
         return len(captured)
@@ -230,6 +231,7 @@ def test_my_library_costs_the_same_with_one_loan_or_many(
     client, learner, patron, staff, centre, django_assert_max_num_queries
 ):
     def count():
+        client.get(reverse("library:my_library"))  # the first request fills the caches
         with CaptureQueriesContext(connection) as captured:
             assert client.get(reverse("library:my_library")).status_code == 200
         return len(captured)
@@ -252,6 +254,7 @@ def test_a_material_page_costs_the_same_with_few_or_many_copies(
 ):
     url = reverse("library:material", args=[material.pk])
     CopyFactory(material=material, home_centre=centre)
+    client.get(url)  # the first request fills the caches
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for _ in range(6):
