@@ -147,9 +147,9 @@ def connect_signals():
     prerequisites change (``lms.structure`` also does after its bulk writes)."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Locale, Site, get_page_models
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import ModuleRequirement
-    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     uid = "lms.pagecache"
     page_published.connect(invalidate, dispatch_uid=f"{uid}.published")
