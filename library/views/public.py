@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, F, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -60,7 +61,17 @@ def search_material_ids(query, limit=SEARCH_LIMIT):
     words = " ".join(re.findall(r"\w+", query or ""))
     if not words:
         return []
-    return [m.pk for m in get_search_backend().search(words, Material)[:limit]]
+    # Ranking is cheap on PostgreSQL (and search servers) but costs SQLite's FTS5 about
+    # a second at 10,000 materials (docs/benchmarks.md): there, matches come in title order.
+    ranked = connection.vendor != "sqlite"
+    results = get_search_backend().search(words, Material, order_by_relevance=ranked)
+    if not ranked:
+        return list(
+            Material.objects.filter(pk__in=[m.pk for m in results])
+            .order_by("title", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+    return [m.pk for m in results[:limit]]
 
 
 def catalogue(request):

@@ -515,6 +515,9 @@ class Command(BaseCommand):
         self.stdout.write("-" * len(header))
         for s in scenarios:
             r = s.results
+            for key in ("rps", "p50_ms", "p95_ms", "p99_ms"):
+                r.setdefault(key, 0.0)
+            r.setdefault("errors", 0)
             floor = post_floor if s.floor == "post" else page_floor
             r["ratio_floor"] = r["rps"] / floor
             r["ratio_bare"] = r["rps"] / (post_floor if s.floor == "post" else view_floor)

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
@@ -82,10 +82,20 @@ class Command(BaseCommand):
         )
         self.step("cohorts", self.build_cohorts, learners, courses, options["cohorts"])
         self.step("library", self.build_library, options["materials"], options["copies"])
+        self.step("statistics", self.analyze)
         self.stdout.write(
             self.style.SUCCESS(f"Scale data set built in {time.perf_counter() - started:.0f} s.")
         )
         self.stdout.write(f"Sign in as {PREFIX}learner-0 / {PASSWORD}.")
+
+    def analyze(self):
+        """Refresh the planner's statistics after the bulk load.
+
+        Without them PostgreSQL still believes the tables are nearly empty and
+        picks nested loops: the library search took 4.5 s instead of 47 ms.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     def step(self, name, function, *args):
         started = time.perf_counter()
