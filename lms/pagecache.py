@@ -23,6 +23,7 @@ import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
@@ -102,7 +103,7 @@ class PageRoutingCacheMiddleware:
     def _prime(self, request):
         try:
             keys = self._keys(request)
-        except Exception:  # a bad Host header: leave it to Django's own checks
+        except DisallowedHost:  # leave a bad Host header to Django's own checks
             return None
         site_key, route_key = keys
         found = cache.get_many(keys)

@@ -121,3 +121,9 @@ def test_the_user_bar_is_for_people_who_may_use_the_admin(client, learner, enrol
     assert "wagtail-userbar" in client.get(lessons[0].url).content.decode()
     client.force_login(UserFactory(username="another"))
     assert "wagtail-userbar" not in client.get(lessons[0].url).content.decode()
+
+
+def test_a_bad_host_is_left_to_django(client, catalogue, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert client.get(catalogue.url, HTTP_HOST="evil.example").status_code == 400
+    assert client.get(catalogue.url).status_code == 200
