@@ -49,7 +49,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lms import services
-from lms.models import CourseItem, Enrolment, Source, Verb
+from lms.models import CourseItem, Source, Verb
 
 from .exceptions import Conflict
 from .models import Statement
@@ -527,11 +527,7 @@ class StatementsView(APIView):
             verb, kwargs = report if report is not None else (None, {})
             try:
                 if verb is None:
-                    course_id = items[row.lesson_id].course_id
-                    if not Enrolment.objects.filter(learner=learner, course_id=course_id).exists():
-                        raise services.NotEnrolled(
-                            _("Enrol in the course to record progress on its lessons.")
-                        )
+                    services.learner_enrolment(learner, items[row.lesson_id].course_id)
                 else:
                     services.record_learning(
                         learner,

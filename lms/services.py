@@ -175,18 +175,10 @@ def record_learning(
     now = timezone.now()
 
     if item is None or str(item.uuid) != str(lesson_uuid) or not item.is_active:
-        item = CourseItem.objects.filter(uuid=lesson_uuid, is_active=True).first()
-    if item is None:
-        raise UnknownLesson(_("This lesson does not exist or is no longer available."))
+        item = active_item(lesson_uuid)
 
     with transaction.atomic():
-        enrolment = (
-            Enrolment.objects.select_for_update()
-            .filter(learner=learner, course_id=item.course_id)
-            .first()
-        )
-        if enrolment is None:
-            raise NotEnrolled(_("Enrol in the course to record progress on its lessons."))
+        enrolment = learner_enrolment(learner, item.course_id, lock=True)
         if request_id is not None and not _first_time(learner, request_id):
             summary = LessonProgress.objects.filter(learner=learner, item=item).first()
             return LearningResult(
@@ -270,6 +262,26 @@ def record_learning(
     )
 
 
+def active_item(lesson_uuid):
+    """The lesson's active :class:`CourseItem`; raises :class:`UnknownLesson`."""
+    item = CourseItem.objects.filter(uuid=lesson_uuid, is_active=True).first()
+    if item is None:
+        raise UnknownLesson(_("This lesson does not exist or is no longer available."))
+    return item
+
+
+def learner_enrolment(learner, course_id, *, lock=False):
+    """The learner's enrolment in the course, row-locked with ``lock``.
+
+    Raises :class:`NotEnrolled` when there is none.
+    """
+    enrolments = Enrolment.objects.filter(learner=learner, course_id=course_id)
+    enrolment = (enrolments.select_for_update() if lock else enrolments).first()
+    if enrolment is None:
+        raise NotEnrolled(_("Enrol in the course to record progress on its lessons."))
+    return enrolment
+
+
 def record_visit(learner, lesson_uuid, *, source=Source.PAGE):
     """``learner`` opened a lesson; return their enrolment.
 
@@ -280,12 +292,8 @@ def record_visit(learner, lesson_uuid, *, source=Source.PAGE):
     full path. Raises as :func:`record_learning` does.
     """
     now = timezone.now()
-    item = CourseItem.objects.filter(uuid=lesson_uuid, is_active=True).first()
-    if item is None:
-        raise UnknownLesson(_("This lesson does not exist or is no longer available."))
-    enrolment = Enrolment.objects.filter(learner=learner, course_id=item.course_id).first()
-    if enrolment is None:
-        raise NotEnrolled(_("Enrol in the course to record progress on its lessons."))
+    item = active_item(lesson_uuid)
+    enrolment = learner_enrolment(learner, item.course_id)
     ensure_unlocked(learner, item)
     visited = LessonProgress.objects.filter(
         learner=learner, item=item, first_visited_at__isnull=False
