@@ -25,8 +25,7 @@ from lms.models import Enrolment, LessonProgress, Source, Verb
 
 from .forms import CatalogueFilterForm, ProgressForm
 from .models import CoursePage, LessonPage
-
-NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
+from .outline import DONE, IN_PROGRESS, NOT_STARTED, outline
 
 
 def catalogue_context(catalogue, request):
@@ -128,17 +127,13 @@ def _resume_lesson(lessons, enrolment):
 
 
 def course_context(course, request):
-    modules = list(course.get_modules())
-    lessons = list(course.get_lessons())
+    course_outline = outline(course, request)
+    modules, lessons = course_outline.modules, course_outline.lessons
     enrolment, summaries = _learner_records(course, request.user)
     _lesson_states(lessons, summaries)
-    by_parent = {}
-    for lesson in lessons:
-        by_parent.setdefault(lesson.path[: -LessonPage.steplen], []).append(lesson)
     locked = services.locked_modules(request.user, course.pk) if enrolment else {}
     titles = {module.pk: module.title for module in modules}
     for module in modules:
-        module.lesson_list = by_parent.get(module.path, [])
         module.waits_for = [titles.get(pk, "") for pk in locked.get(module.pk, [])]
         for lesson in module.lesson_list:
             lesson.is_waiting = bool(module.waits_for)
@@ -151,7 +146,7 @@ def course_context(course, request):
         "lessons": lessons,
         "enrolment": enrolment,
         "resume_lesson": _resume_lesson(
-            [lesson for lesson in lessons if not getattr(lesson, "is_waiting", False)], enrolment
+            [lesson for lesson in lessons if not lesson.is_waiting], enrolment
         )
         if enrolment
         else None,
@@ -167,7 +162,8 @@ def admit_learner(lesson, request):
     Anonymous visitors are sent to sign in; signed-in learners who are not
     enrolled go back to the course page, except editors of the page, who may
     read it without anything being recorded. The learner's records are left
-    on the request for :func:`lesson_context`, so they are read only once.
+    on the request for :func:`lesson_context`, so they are read only once:
+    the enrolment and this lesson's own record, nothing of the other lessons.
     """
     course = lesson.course
     if course is None:
@@ -177,7 +173,8 @@ def admit_learner(lesson, request):
     enrolment, summaries = None, {}
     try:
         enrolment = services.record_visit(request.user, lesson.lesson_uuid)
-        summaries = _lesson_summaries(course, request.user)
+        if enrolment.lesson_record is not None:
+            summaries = {lesson.lesson_uuid: enrolment.lesson_record}
     except services.NotEnrolled:
         pass
     except services.Locked as locked:
@@ -197,8 +194,9 @@ def lesson_context(lesson, request):
     """Course progress, outline position and neighbours of a lesson (also used in previews)."""
     course = lesson.course
     enrolment, summaries = getattr(request, "lesson_records", (None, {}))
-    lessons = _lesson_states(list(course.get_lessons()), summaries) if course else []
-    index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    course_outline = outline(course, request) if course else None
+    lessons = _lesson_states(course_outline.lessons, summaries) if course else []
+    index = course_outline.index_of(lesson.pk) if course else None
     current = lessons[index] if index is not None else None
     return {
         "course": course,

@@ -20,6 +20,11 @@ DEFAULTS = {
     # A visit within this many seconds of the last one continues the same
     # session instead of starting a new row.
     "SESSION_IDLE_SECONDS": 30 * 60,
+    # A learner who opens the lesson they were last recorded on again within
+    # this many seconds (a reload) is not written again: "last visited" and
+    # session times are kept to this precision. 0 writes every visit. Needs a
+    # cache shared by all app servers (Redis in production).
+    "VISIT_WRITE_INTERVAL_SECONDS": 60,
     # Where "Find a course" links from the learner's dashboard.
     "CATALOGUE_URL": "/",
     # The institution named on certificates as their issuer.

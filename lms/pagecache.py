@@ -13,7 +13,8 @@ change is seen by every server at once and nothing stale is served:
   (``request._wagtail_route_for_request``): the page itself is then read in
   one query, and only while it is live;
 - whether any view restriction exists at all (:class:`CachedViewRestrictionsMixin`);
-- small per-site values such as the catalogue's address (:func:`cached`).
+- small per-site values such as the catalogue's address, a course's outline,
+  the course a lesson belongs to and a lesson's record item (:func:`cached`).
 
 Paths that lead nowhere, routable sub-pages and anything but GET and HEAD are
 never cached: they are routed by Wagtail as usual.
@@ -24,6 +25,7 @@ import hashlib
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db import transaction
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
@@ -39,12 +41,23 @@ def generation():
     return value
 
 
-def invalidate(**kwargs):
-    """Move the generation on: every cached answer is forgotten on every server."""
+def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
+
+
+def invalidate(**kwargs):
+    """Move the generation on: every cached answer is forgotten on every server.
+
+    Moved on at once and again when the surrounding transaction commits, so
+    that a request which read the old rows while the change was still
+    uncommitted cannot leave them cached under the new generation.
+    """
+    _next_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_next_generation)
 
 
 def cached(name, compute, *, site=None):
@@ -150,13 +163,20 @@ def connect_signals():
     from wagtail.models import Locale, Site, get_page_models
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from .models import ModuleRequirement
+    from .models import CourseItem, ModuleRequirement
 
     uid = "lms.pagecache"
     page_published.connect(invalidate, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
-    for model in [*get_page_models(), PageViewRestriction, Site, Locale, ModuleRequirement]:
+    for model in [
+        *get_page_models(),
+        PageViewRestriction,
+        Site,
+        Locale,
+        CourseItem,
+        ModuleRequirement,
+    ]:
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}.saved.{model._meta.label}")
         post_delete.connect(
             invalidate, sender=model, dispatch_uid=f"{uid}.deleted.{model._meta.label}"

@@ -9,13 +9,25 @@ learner's course is complete the moment their last required lesson is.
 Nothing else writes progress.
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -248,6 +260,7 @@ def record_learning(
             enrolment.progress = done / total if total else 0.0
             update_fields += ["lessons_completed", "progress"]
         enrolment.save(update_fields=update_fields)
+        transaction.on_commit(partial(_note_written, learner.pk, item.uuid))
         course_completed_now = False
         something_changed = lesson_completed_now or passed_now or time_spent
         if enrolment.completed_at is None and enrolment.progress >= 1.0 and something_changed:
@@ -263,8 +276,16 @@ def record_learning(
 
 
 def active_item(lesson_uuid):
-    """The lesson's active :class:`CourseItem`; raises :class:`UnknownLesson`."""
-    item = CourseItem.objects.filter(uuid=lesson_uuid, is_active=True).first()
+    """The lesson's active :class:`CourseItem`; raises :class:`UnknownLesson`.
+
+    Cached under :mod:`lms.pagecache`'s generation, which every change to the
+    items (``lms.structure``, a saved item) moves on.
+    """
+    find = CourseItem.objects.filter(uuid=lesson_uuid, is_active=True).first
+    try:
+        item = pagecache.cached(f"active-item:{uuid.UUID(str(lesson_uuid))}", find)
+    except ValueError:  # not a UUID: the field's own validation error
+        item = find()
     if item is None:
         raise UnknownLesson(_("This lesson does not exist or is no longer available."))
     return item
@@ -282,29 +303,99 @@ def learner_enrolment(learner, course_id, *, lock=False):
     return enrolment
 
 
+def _visit_key(learner_id):
+    return f"lms:last-visit:{learner_id}"
+
+
+def _note_written(learner_id, lesson_uuid):
+    """Remember for a while that the learner's records were just moved on to this lesson."""
+    interval = lms_settings.VISIT_WRITE_INTERVAL_SECONDS
+    if interval:
+        cache.set(_visit_key(learner_id), str(lesson_uuid), interval)
+
+
+RECORD_FIELDS = (
+    "id",
+    "progress",
+    "time_spent",
+    "first_visited_at",
+    "last_visited_at",
+    "completed_at",
+    "best_score",
+    "passed_at",
+)
+
+
+def _enrolment_with_record(learner, item):
+    """The learner's enrolment with their record of ``item`` (or None) as ``lesson_record``.
+
+    One query: the record is joined to the enrolment. Raises :class:`NotEnrolled`.
+    """
+    here = FilteredRelation(
+        "learner__lesson_progress", condition=Q(learner__lesson_progress__item=item.uuid)
+    )
+    enrolment = (
+        Enrolment.objects.filter(learner=learner, course_id=item.course_id)
+        .annotate(here=here)
+        .annotate(**{f"record_{name}": F(f"here__{name}") for name in RECORD_FIELDS})
+        .first()
+    )
+    if enrolment is None:
+        raise NotEnrolled(_("Enrol in the course to record progress on its lessons."))
+    values = {name: getattr(enrolment, f"record_{name}") for name in RECORD_FIELDS}
+    enrolment.lesson_record = (
+        None if values["id"] is None else LessonProgress(learner=learner, item=item, **values)
+    )
+    return enrolment
+
+
 def record_visit(learner, lesson_uuid, *, source=Source.PAGE):
     """``learner`` opened a lesson; return their enrolment.
+
+    The learner's record of the lesson (a :class:`LessonProgress`, after the
+    visit) comes with it as ``enrolment.lesson_record``, read in the same query.
 
     The same as ``record_learning(learner, lesson_uuid, Verb.VIEWED)``, but a
     return visit, which only moves timestamps (the lesson's, the course's and
     the learning session's), is written in three UPDATE statements without row
     locks. The first visit, and a visit that completes the lesson, take the
-    full path. Raises as :func:`record_learning` does.
+    full path.
+
+    A return visit to the lesson whose records were written last, less than
+    ``LMS["VISIT_WRITE_INTERVAL_SECONDS"]`` ago (a reload, a learner going
+    back and forth in one lesson), writes nothing: the timestamps it would
+    move are already that recent, and "where the learner left off" is already
+    this lesson. Enrolment and module locks are checked all the same. Raises
+    as :func:`record_learning` does.
     """
     now = timezone.now()
     item = active_item(lesson_uuid)
-    enrolment = learner_enrolment(learner, item.course_id)
+    enrolment = _enrolment_with_record(learner, item)
     ensure_unlocked(learner, item)
+    completes = _completes(Verb.VIEWED, item)
+    if (
+        not completes
+        and lms_settings.VISIT_WRITE_INTERVAL_SECONDS
+        and cache.get(_visit_key(learner.pk)) == str(item.uuid)
+    ):
+        return enrolment
     visited = LessonProgress.objects.filter(
         learner=learner, item=item, first_visited_at__isnull=False
     )
-    if _completes(Verb.VIEWED, item):
+    if completes:
         visited = visited.filter(completed_at__isnull=False)
     if not visited.update(last_visited_at=now):
-        return record_learning(learner, lesson_uuid, Verb.VIEWED, source=source).enrolment
+        result = record_learning(learner, lesson_uuid, Verb.VIEWED, source=source, item=item)
+        result.enrolment.lesson_record = result.summary
+        return result.enrolment
     Enrolment.objects.filter(pk=enrolment.pk).update(last_item=item, last_activity_at=now)
     enrolment.last_item, enrolment.last_activity_at = item, now
     _touch_session(learner, item, source, now, 0.0, 0.0)
+    transaction.on_commit(partial(_note_written, learner.pk, item.uuid))
+    record = enrolment.lesson_record
+    if record is None:  # created by a concurrent request since it was read
+        enrolment.lesson_record = record = LessonProgress.objects.get(learner=learner, item=item)
+    record.last_visited_at = now
     return enrolment
 
 
@@ -496,6 +587,8 @@ def module_completion(learner, course_id):
 
 def locked_modules(learner, course_id):
     """``{module_id: [required module ids not yet complete]}`` for one learner and course."""
+    if not _modules_with_requirements(course_id):
+        return {}
     requirements = list(
         ModuleRequirement.objects.filter(course_id=course_id).values_list(
             "module_id", "requires_id"

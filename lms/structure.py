@@ -75,6 +75,7 @@ def upsert_item(spec: ItemSpec):
             changed_courses = {before[0], after[0]} if before != after else set()
         for course_id in changed_courses:
             refresh_course_aggregates(course_id)
+        transaction.on_commit(pagecache.invalidate)
     return item
 
 
@@ -89,6 +90,8 @@ def deactivate_items(uuids):
         CourseItem.objects.filter(uuid__in=uuids).update(is_active=False)
         for course_id in course_ids:
             refresh_course_aggregates(course_id)
+        # ``lms.services.active_item`` caches lesson items.
+        transaction.on_commit(pagecache.invalidate)
 
 
 def sync_course_items(course_id, specs):
@@ -123,6 +126,7 @@ def sync_course_items(course_id, specs):
         ).update(is_active=False)
         for touched in touched_courses:
             refresh_course_aggregates(touched)
+        transaction.on_commit(pagecache.invalidate)
 
 
 @dataclass(frozen=True)

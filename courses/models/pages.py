@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from lms import pagecache
 from lms.models import CompletionRule
 from lms.pagecache import CachedViewRestrictionsMixin
 
@@ -49,9 +50,14 @@ class CourseTreePage(CachedViewRestrictionsMixin, Page):
 
     @cached_property
     def course(self):
+        """The course this page belongs to (cached until pages change, see ``lms.pagecache``)."""
         if isinstance(self, CoursePage):
             return self
-        return CoursePage.objects.ancestor_of(self).first()
+        if not self.path:
+            return None
+        return pagecache.cached(
+            f"course-of:{self.path}", lambda: CoursePage.objects.ancestor_of(self).first()
+        )
 
 
 class CatalogueIndexPage(CachedViewRestrictionsMixin, Page):

@@ -67,11 +67,20 @@ def search_material_ids(query, limit=SEARCH_LIMIT):
     results = get_search_backend().search(words, Material, order_by_relevance=ranked)
     if not ranked:
         return list(
-            Material.objects.filter(pk__in=[m.pk for m in results])
+            Material.objects.filter(pk__in=_result_ids(results))
             .order_by("title", "pk")
             .values_list("pk", flat=True)[:limit]
         )
-    return [m.pk for m in results[:limit]]
+    return _result_ids(results[:limit])
+
+
+def _result_ids(results):
+    """The ids of search results, without building a model instance per match."""
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is None:  # a search server: it hands back instances
+        return [material.pk for material in results]
+    # Wagtail's database backends search with a queryset: read only its ids.
+    return list(get_queryset().values_list("pk", flat=True))
 
 
 def catalogue(request):
@@ -95,13 +104,17 @@ def catalogue(request):
             materials = materials.filter(pk__in=copies.values("material_id"))
         query = data["q"].strip()
     if query:
+        # Page through the ranked ids and read only the page's materials.
         ranked = search_material_ids(query)
-        by_id = materials.in_bulk(ranked)
-        materials = [by_id[pk] for pk in ranked if pk in by_id]
+        if materials.query.where:
+            allowed = set(materials.filter(pk__in=ranked).values_list("pk", flat=True))
+            ranked = [pk for pk in ranked if pk in allowed]
+        page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+        by_id = Material.objects.in_bulk(list(page.object_list))
+        items = [by_id[pk] for pk in page.object_list if pk in by_id]
     else:
-        materials = materials.order_by("title")
-    page = Paginator(materials, PAGE_SIZE).get_page(request.GET.get("page"))
-    items = list(page.object_list)
+        page = Paginator(materials.order_by("title"), PAGE_SIZE).get_page(request.GET.get("page"))
+        items = list(page.object_list)
     ids = [m.pk for m in items]
     prefetch_related_objects(items, "languages", "formats")
     where = availability(ids)

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import PageViewRestriction, Site
 
 from accounts.factories import UserFactory
-from courses.factories import ModulePageFactory
+from courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
 from courses.structure import sync_course
 from lms import services
 from lms.models import Enrolment, LearningSession, LessonProgress, Verb
@@ -127,3 +127,118 @@ def test_a_bad_host_is_left_to_django(client, catalogue, settings):
     settings.ALLOWED_HOSTS = ["testserver"]
     assert client.get(catalogue.url, HTTP_HOST="evil.example").status_code == 400
     assert client.get(catalogue.url).status_code == 200
+
+
+def visited_at(learner, lesson):
+    return LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid).last_visited_at
+
+
+def test_a_reload_within_the_interval_writes_nothing(
+    learner, enrolled, lessons, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    lesson = lessons[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_visit(learner, lesson.lesson_uuid)
+    first = visited_at(learner, lesson)
+    # The item is cached; the enrolment is read (and checked), nothing is written.
+    with django_assert_num_queries(1):
+        enrolment = services.record_visit(learner, lesson.lesson_uuid)
+    assert enrolment.pk == enrolled.pk
+    assert visited_at(learner, lesson) == first
+
+
+def test_a_visit_to_another_lesson_and_back_is_written_each_time(
+    learner, enrolled, lessons, django_capture_on_commit_callbacks
+):
+    first, second = lessons[0], lessons[1]
+    for lesson in (first, second, first):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.record_visit(learner, lesson.lesson_uuid)
+        assert Enrolment.objects.get(pk=enrolled.pk).last_item.uuid == lesson.lesson_uuid
+
+
+def test_a_visit_after_progress_on_another_lesson_moves_where_the_learner_left_off(
+    learner, enrolled, lessons, django_capture_on_commit_callbacks
+):
+    first, second = lessons[0], lessons[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_visit(learner, first.lesson_uuid)
+        services.record_learning(learner, second.lesson_uuid, Verb.PROGRESSED, progress=0.5)
+    assert Enrolment.objects.get(pk=enrolled.pk).last_item.uuid == second.lesson_uuid
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_visit(learner, first.lesson_uuid)
+    assert Enrolment.objects.get(pk=enrolled.pk).last_item.uuid == first.lesson_uuid
+
+
+def test_a_reload_is_written_when_the_interval_is_off_or_over(
+    learner, enrolled, lessons, settings, django_capture_on_commit_callbacks
+):
+    lesson = lessons[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_visit(learner, lesson.lesson_uuid)
+    first = visited_at(learner, lesson)
+    settings.LMS = {"VISIT_WRITE_INTERVAL_SECONDS": 0}
+    services.record_visit(learner, lesson.lesson_uuid)
+    assert visited_at(learner, lesson) > first
+
+
+def test_a_reload_still_refuses_a_learner_who_left_the_course(
+    learner, enrolled, lessons, django_capture_on_commit_callbacks
+):
+    lesson = lessons[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_visit(learner, lesson.lesson_uuid)
+    enrolled.delete()
+    with pytest.raises(services.NotEnrolled):
+        services.record_visit(learner, lesson.lesson_uuid)
+
+
+def test_a_reload_still_refuses_a_lesson_taken_out_of_the_course(
+    learner, enrolled, course, lessons, django_capture_on_commit_callbacks
+):
+    lesson = lessons[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_visit(learner, lesson.lesson_uuid)
+        lesson.unpublish()
+        sync_course(course)
+    with pytest.raises(services.UnknownLesson):
+        services.record_visit(learner, lesson.lesson_uuid)
+
+
+def test_the_course_outline_follows_a_renamed_added_and_withdrawn_lesson(
+    learner_client, enrolled, course, lessons, django_capture_on_commit_callbacks
+):
+    assert warm(learner_client, course.url).status_code == 200
+    first, second = lessons[0], lessons[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        first.title = "The right to inclusive education"
+        first.save_revision().publish()
+        second.unpublish()
+        module = course.get_children().specific().first()
+        added = LessonPageFactory(parent=module, title="Reasonable accommodation", slug="ra")
+        sync_course(course)
+    content = learner_client.get(course.url).content.decode()
+    assert "The right to inclusive education" in content and added.url in content
+    assert "What inclusion means" not in content
+    # The lesson pages' neighbours follow too.
+    lesson_page = learner_client.get(first.url).content.decode()
+    # The withdrawn lesson is skipped: next comes the one added to the same module.
+    assert f'rel="next" href="{added.url}"' in lesson_page
+
+
+def test_a_lesson_moved_to_another_course_names_its_new_course(
+    learner, learner_client, enrolled, course, lessons, catalogue
+):
+    lesson = lessons[0]
+    assert warm(learner_client, lesson.url).status_code == 200
+    other = CoursePageFactory(parent=catalogue, title="Vocational teaching", slug="vet")
+    module = ModulePageFactory(parent=other, title="Workshops", slug="workshops")
+    lesson.move(module, pos="last-child")
+    sync_course(other)
+    sync_course(course)
+    services.enrol(learner, other)
+    lesson.refresh_from_db()
+    response = learner_client.get(lesson.url)
+    assert response.status_code == 200
+    assert response.context["course"].pk == other.pk
+    assert "Vocational teaching" in response.content.decode()
