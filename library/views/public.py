@@ -65,22 +65,20 @@ def search_material_ids(query, limit=SEARCH_LIMIT):
     # a second at 10,000 materials (docs/benchmarks.md): there, matches come in title order.
     ranked = connection.vendor != "sqlite"
     results = get_search_backend().search(words, Material, order_by_relevance=ranked)
-    if not ranked:
-        return list(
-            Material.objects.filter(pk__in=_result_ids(results))
-            .order_by("title", "pk")
-            .values_list("pk", flat=True)[:limit]
-        )
-    return _result_ids(results[:limit])
-
-
-def _result_ids(results):
-    """The ids of search results, without building a model instance per match."""
+    # Wagtail's database backends search with a queryset: read only its ids, in one
+    # query. A search server hands back instances.
     get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is None:  # a search server: it hands back instances
-        return [material.pk for material in results]
-    # Wagtail's database backends search with a queryset: read only its ids.
-    return list(get_queryset().values_list("pk", flat=True))
+    if ranked:
+        results = results[:limit]
+        if get_queryset is None:
+            return [material.pk for material in results]
+        return list(results.get_queryset().values_list("pk", flat=True))
+    matches = (
+        get_queryset()
+        if get_queryset
+        else Material.objects.filter(pk__in=[material.pk for material in results])
+    )
+    return list(matches.order_by("title", "pk").values_list("pk", flat=True)[:limit])
 
 
 def catalogue(request):
@@ -119,8 +117,18 @@ def catalogue(request):
     prefetch_related_objects(items, "languages", "formats")
     where = availability(ids)
     for material in items:
+        # Joined here rather than looped over in the template: twenty results
+        # with their languages, formats and centres cost the template more than
+        # the queries did.
         material.availability = where.get(material.pk, [])
         material.available_count = sum(a for _c, a, _t in material.availability)
+        material.language_names = ", ".join(language.name for language in material.languages.all())
+        material.format_names = ", ".join(format.name for format in material.formats.all())
+        material.free_at = "; ".join(
+            f"{centre.name} ({available})"
+            for centre, available, _total in material.availability
+            if available
+        )
     querystring = request.GET.copy()
     querystring.pop("page", None)
     return render(

@@ -55,6 +55,27 @@ def test_search_finds_materials_by_title_words(client, catalogue):
     assert titles(response) == ["Video magnifier"]
 
 
+def test_search_results_come_in_pages_of_twenty_in_order_with_their_count(client, db):
+    az = Language.objects.get(code="az")
+    for number in range(45):
+        MaterialFactory(title=f"Braille primer {number:02d}", kind="book", languages=[az])
+    MaterialFactory(title="Braille atlas", kind="device")
+    url = reverse("library:catalogue")
+    pages = [client.get(url, {"q": "braille", "kind": "book", "page": n}) for n in (1, 2, 3)]
+    assert [page.context["page"].paginator.count for page in pages] == [45, 45, 45]
+    found = [title for page in pages for title in titles(page)]
+    assert [len(titles(page)) for page in pages] == [20, 20, 5]
+    assert sorted(found) == [f"Braille primer {number:02d}" for number in range(45)]
+    assert len(set(found)) == 45  # no material on two pages
+
+
+def test_a_result_lists_its_languages_formats_and_where_it_is_free(client, catalogue):
+    content = client.get(reverse("library:catalogue"), {"q": "Autizmli"}).content.decode()
+    assert "<dd>Azərbaycan" in content or "<dd>Azerbaijani" in content
+    assert "Braille" in content
+    assert "Free now at:" in content and " (1); " in content
+
+
 def test_filters_narrow_by_kind_format_language_and_centre(client, catalogue, other_centre):
     url = reverse("library:catalogue")
     assert titles(client.get(url, {"kind": "device"})) == ["Video magnifier"]
