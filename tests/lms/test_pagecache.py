@@ -242,3 +242,22 @@ def test_a_lesson_moved_to_another_course_names_its_new_course(
     assert response.status_code == 200
     assert response.context["course"].pk == other.pk
     assert "Vocational teaching" in response.content.decode()
+
+
+def test_clear_page_cache_forgets_every_cached_answer(learner_client, enrolled, lessons):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from lms import pagecache
+
+    assert warm(learner_client, lessons[0].url).status_code == 200
+    before = pagecache.generation()
+    site = Site.objects.get(is_default_site=True)
+    outline = f"course-outline:{enrolled.course_id}"
+    assert pagecache.cached(outline, lambda: "recomputed", site=site) != "recomputed"
+    out = StringIO()
+    call_command("clear_page_cache", stdout=out)
+    assert pagecache.generation() == before + 1
+    assert f"{before} → {before + 1}" in out.getvalue()
+    assert pagecache.cached(outline, lambda: "recomputed", site=site) == "recomputed"
