@@ -156,6 +156,11 @@ class Command(BaseCommand):
             Scenario("catalogue", catalogue.url, user="anonymous"),
             Scenario("course page", course.url),
             Scenario("lesson page (signed in)", lesson.url),
+        ]
+        h5p_lesson = self.h5p_lesson(learner)
+        if h5p_lesson is not None:
+            scenarios.append(Scenario("H5P lesson page (signed in)", h5p_lesson.url))
+        scenarios += [
             Scenario(
                 "progress write",
                 reverse("courses:progress", args=[lesson.lesson_uuid]),
@@ -198,6 +203,20 @@ class Command(BaseCommand):
                 ),
             )
         return scenarios
+
+    def h5p_lesson(self, learner):
+        """A live lesson with an H5P block (the demo's practice lesson), the learner enrolled.
+
+        The scale courses' lessons are reading only; the demo course has the
+        H5P lesson, whose block reads the activity and the learner's attempts.
+        """
+        from lms import services
+
+        for lesson in LessonPage.objects.live().order_by("pk").iterator(chunk_size=50):
+            if lesson.body.first_block_by_name("h5p") and lesson.course is not None:
+                services.enrol(learner, lesson.course, method=Enrolment.Method.TRAINER)
+                return lesson
+        return None
 
     def learners_at_work(self):
         """Many learners at once, each opening a lesson of their course and reporting progress."""
