@@ -49,7 +49,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lms import services
-from lms.models import CourseItem, Source, Verb
+from lms.models import Source, Verb
 
 from .exceptions import Conflict
 from .models import Statement
@@ -507,12 +507,13 @@ class StatementsView(APIView):
                 )
         new = [row for row in rows if row.pk not in existing]
         lesson_ids = {row.pk: lesson_uuid(row.raw["object"]) for row in new}
-        items = {
-            item.uuid: item
-            for item in CourseItem.objects.filter(
-                uuid__in=[u for u in lesson_ids.values() if u], is_active=True
-            )
-        }
+        # Lesson items come from the page cache (lms.services.active_item).
+        items = {}
+        for value in {u for u in lesson_ids.values() if u}:
+            try:
+                items[value] = services.active_item(value)
+            except services.UnknownLesson:
+                continue
         for row in new:
             item = items.get(lesson_ids[row.pk])
             if item is not None:
