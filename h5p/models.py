@@ -5,6 +5,8 @@ every attempt and each learner's saved state. The lesson progress they lead to
 is written by ``lms.services.record_learning`` only.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -82,6 +84,16 @@ class H5PActivity(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def version(self):
+        """A short token of this upload's files, part of their URLs.
+
+        Every upload is stored under a new prefix, so a replaced package gets
+        new addresses: browsers that cached the old files (for a day) never
+        mix them with the new ones.
+        """
+        return hashlib.sha256(self.storage_prefix.encode()).hexdigest()[:16]
 
     @property
     def author_names(self):

@@ -7,7 +7,7 @@ app_name = "h5p"
 urlpatterns = [
     path("play/<uuid:lesson_uuid>/<int:activity_id>/", views.play, name="play"),
     path(
-        "files/<uuid:lesson_uuid>/<int:activity_id>/<path:path>",
+        "files/<uuid:lesson_uuid>/<int:activity_id>/<str:version>/<path:path>",
         views.content_file,
         name="file",
     ),
@@ -22,5 +22,9 @@ urlpatterns = [
         name="state",
     ),
     path("preview/<int:activity_id>/", views.preview, name="preview"),
-    path("preview/<int:activity_id>/files/<path:path>", views.preview_file, name="preview_file"),
+    path(
+        "preview/<int:activity_id>/files/<str:version>/<path:path>",
+        views.preview_file,
+        name="preview_file",
+    ),
 ]

@@ -143,7 +143,9 @@ def play(request, lesson_uuid, activity_id):
     lesson, _rules = _lesson_and_rules(lesson_uuid, activity_id)
     _may_study(request, lesson)
     activity = get_object_or_404(H5PActivity, pk=activity_id)
-    files_url = reverse("h5p:file", args=[lesson.lesson_uuid, activity.pk, "h5p.json"])
+    files_url = reverse(
+        "h5p:file", args=[lesson.lesson_uuid, activity.pk, activity.version, "h5p.json"]
+    )
     data = _player_options(request, activity, files_url.rsplit("/", 1)[0], lesson=lesson)
     return TemplateResponse(request, "h5p/player.html", {"activity": activity, "player": data})
 
@@ -156,14 +158,16 @@ def preview(request, activity_id):
     if not _may_preview(request.user):
         raise PermissionDenied
     activity = get_object_or_404(H5PActivity, pk=activity_id)
-    files_url = reverse("h5p:preview_file", args=[activity.pk, "h5p.json"])
+    files_url = reverse("h5p:preview_file", args=[activity.pk, activity.version, "h5p.json"])
     data = _player_options(request, activity, files_url.rsplit("/", 1)[0])
     return TemplateResponse(
         request, "h5p/player.html", {"activity": activity, "player": data, "preview": True}
     )
 
 
-def _serve(activity, path):
+def _serve(activity, version, path):
+    if version != activity.version:  # files of an upload since replaced
+        raise Http404
     name = content_path(activity, path)
     if name is None:
         raise Http404
@@ -179,14 +183,19 @@ def _serve(activity, path):
     content_type = mimetypes.guess_type(posixpath.basename(name))[0] or "application/octet-stream"
     response = FileResponse(fileobj, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
-    # Extraction puts every upload under a new prefix, so a URL's bytes never change.
+    # Every upload is stored under a new prefix, named in the URL by its version:
+    # a URL's bytes never change.
     patch_cache_control(response, private=True, max_age=h5p_options("CACHE_SECONDS", 86400))
     return response
 
 
-def _activity_for(request, lesson_uuid, activity_id):
-    """The activity if ``request.user`` may see it in that lesson (decision cached briefly)."""
-    key = f"h5p:access:{request.user.pk}:{lesson_uuid}:{activity_id}"
+def _activity_for(request, lesson_uuid, activity_id, version):
+    """The activity if ``request.user`` may see it in that lesson (decision cached briefly).
+
+    The decision is cached per version of the files, so a replaced package is
+    looked up afresh at its new addresses.
+    """
+    key = f"h5p:access:{request.user.pk}:{lesson_uuid}:{activity_id}:{version}"
     cached = cache.get(key) if request.user.is_authenticated else None
     if cached is not None:
         return H5PActivity(pk=activity_id, **cached)
@@ -195,6 +204,8 @@ def _activity_for(request, lesson_uuid, activity_id):
     activity = get_object_or_404(
         H5PActivity.objects.only("storage_prefix", "libraries", "library_paths"), pk=activity_id
     )
+    if activity.version != version:
+        raise Http404
     cache.set(
         key,
         {
@@ -208,15 +219,15 @@ def _activity_for(request, lesson_uuid, activity_id):
 
 
 @require_GET
-def content_file(request, lesson_uuid, activity_id, path):
-    return _serve(_activity_for(request, lesson_uuid, activity_id), path)
+def content_file(request, lesson_uuid, activity_id, version, path):
+    return _serve(_activity_for(request, lesson_uuid, activity_id, version), version, path)
 
 
 @require_GET
-def preview_file(request, activity_id, path):
+def preview_file(request, activity_id, version, path):
     if not _may_preview(request.user):
         raise PermissionDenied
-    return _serve(get_object_or_404(H5PActivity, pk=activity_id), path)
+    return _serve(get_object_or_404(H5PActivity, pk=activity_id), version, path)
 
 
 def _enrolled_learner(request, lesson_uuid, activity_id):

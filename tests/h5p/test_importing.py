@@ -191,9 +191,13 @@ def test_shared_libraries_are_stored_once_and_served_for_each_activity(
     assert not h5p_storage().exists(f"{second.storage_prefix}/H5P.Tiny-1.0/tiny.js")
     client.force_login(admin_user)
     for activity, question in ((first, b"Why?"), (second, b"Where?")):
-        url = reverse("h5p:preview_file", args=[activity.pk, "H5P.Tiny-1.0/tiny.js"])
+        url = reverse(
+            "h5p:preview_file", args=[activity.pk, activity.version, "H5P.Tiny-1.0/tiny.js"]
+        )
         assert b"".join(client.get(url).streaming_content) == b"H5P.Tiny = function () {};"
-        url = reverse("h5p:preview_file", args=[activity.pk, "content/content.json"])
+        url = reverse(
+            "h5p:preview_file", args=[activity.pk, activity.version, "content/content.json"]
+        )
         assert question in b"".join(client.get(url).streaming_content)
 
 

@@ -19,8 +19,9 @@ def play_url(lesson, activity):
     return reverse("h5p:play", args=[lesson.lesson_uuid, activity.pk])
 
 
-def file_url(lesson, activity, path="h5p.json"):
-    return reverse("h5p:file", args=[lesson.lesson_uuid, activity.pk, path])
+def file_url(lesson, activity, path="h5p.json", version=None):
+    version = version or activity.version
+    return reverse("h5p:file", args=[lesson.lesson_uuid, activity.pk, version, path])
 
 
 def statements_url(lesson, activity):
@@ -72,6 +73,36 @@ def test_an_enrolled_learner_gets_the_files_with_cache_headers(
         file_url(h5p_lesson, multichoice, "H5P.MultiChoice-1.14/library.json")
     )
     assert library.status_code == 200
+
+
+def test_a_replaced_package_is_served_at_new_addresses(
+    learner_client, enrolled, h5p_lesson, multichoice, django_capture_on_commit_callbacks
+):
+    from h5p.importing import import_package
+
+    from .conftest import real
+
+    old_version, old_url = multichoice.version, file_url(h5p_lesson, multichoice)
+    assert learner_client.get(old_url).status_code == 200  # the access decision is cached
+    # Committed, so the old files go as in production.
+    with (
+        open(real("H5P.MultiChoice"), "rb") as package,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        import_package(package, activity=multichoice)
+    multichoice.refresh_from_db()
+    assert multichoice.version != old_version
+    # Browsers that kept the old files never get them mixed with the new ones.
+    assert learner_client.get(old_url).status_code == 404
+    assert learner_client.get(file_url(h5p_lesson, multichoice)).status_code == 200
+    html = learner_client.get(play_url(h5p_lesson, multichoice)).content.decode()
+    data = json.loads(html.split('id="h5p-player-data" type="application/json">')[1].split("<")[0])
+    assert data["options"]["h5pJsonPath"].endswith(f"/{multichoice.version}")
+
+
+def test_a_made_up_version_is_not_served(learner_client, enrolled, h5p_lesson, multichoice):
+    url = file_url(h5p_lesson, multichoice, version="0123456789abcdef")
+    assert learner_client.get(url).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -273,7 +304,7 @@ def test_clearing_the_saved_state(learner_client, enrolled, h5p_lesson, multicho
 
 def test_the_preview_is_for_editors_only(client, admin_user, multichoice):
     url = reverse("h5p:preview", args=[multichoice.pk])
-    file = reverse("h5p:preview_file", args=[multichoice.pk, "h5p.json"])
+    file = reverse("h5p:preview_file", args=[multichoice.pk, multichoice.version, "h5p.json"])
     client.force_login(UserFactory(username="plain"))
     assert client.get(url).status_code == 403
     assert client.get(file).status_code == 403
