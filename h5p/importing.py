@@ -72,12 +72,18 @@ def _store_libraries(package, folders, storage):
     are written here (and removed by the caller if the import fails).
     """
     libraries, written = {}, []
+    members = {
+        folder: (infos, _digest(package, infos))
+        for folder, infos in _library_members(package, folders).items()
+        if infos
+    }
+    stored = {
+        (library.folder, library.digest): library
+        for library in H5PLibrary.objects.filter(folder__in=members)
+    }
     try:
-        for folder, infos in _library_members(package, folders).items():
-            if not infos:
-                continue
-            digest = _digest(package, infos)
-            library = H5PLibrary.objects.filter(folder=folder, digest=digest).first()
+        for folder, (infos, digest) in members.items():
+            library = stored.get((folder, digest))
             if library is None:
                 prefix = f"h5p/libraries/{digest[:32]}"
                 names = extract_to_storage(package, storage, prefix, members=infos)

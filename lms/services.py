@@ -291,29 +291,7 @@ def active_item(lesson_uuid):
     return item
 
 
-def learner_enrolment(learner, course_id, *, lock=False):
-    """The learner's enrolment in the course, row-locked with ``lock``.
-
-    Raises :class:`NotEnrolled` when there is none.
-    """
-    enrolments = Enrolment.objects.filter(learner=learner, course_id=course_id)
-    enrolment = (enrolments.select_for_update() if lock else enrolments).first()
-    if enrolment is None:
-        raise NotEnrolled(_("Enrol in the course to record progress on its lessons."))
-    return enrolment
-
-
-def _visit_key(learner_id):
-    return f"lms:last-visit:{learner_id}"
-
-
-def _note_written(learner_id, lesson_uuid):
-    """Remember for a while that the learner's records were just moved on to this lesson."""
-    interval = lms_settings.VISIT_WRITE_INTERVAL_SECONDS
-    if interval:
-        cache.set(_visit_key(learner_id), str(lesson_uuid), interval)
-
-
+# The LessonProgress fields ``learner_enrolment(..., record_of=item)`` brings along.
 RECORD_FIELDS = (
     "id",
     "progress",
@@ -326,27 +304,47 @@ RECORD_FIELDS = (
 )
 
 
-def _enrolment_with_record(learner, item):
-    """The learner's enrolment with their record of ``item`` (or None) as ``lesson_record``.
+def learner_enrolment(learner, course_id, *, lock=False, record_of=None):
+    """The learner's enrolment in the course, row-locked with ``lock``.
 
-    One query: the record is joined to the enrolment. Raises :class:`NotEnrolled`.
+    With ``record_of`` (a lesson's :class:`CourseItem`), the learner's record
+    of that lesson comes with it as ``enrolment.lesson_record`` (a
+    :class:`LessonProgress`, or None), joined in the same query.
+
+    Raises :class:`NotEnrolled` when there is none.
     """
-    here = FilteredRelation(
-        "learner__lesson_progress", condition=Q(learner__lesson_progress__item=item.uuid)
-    )
-    enrolment = (
-        Enrolment.objects.filter(learner=learner, course_id=item.course_id)
-        .annotate(here=here)
-        .annotate(**{f"record_{name}": F(f"here__{name}") for name in RECORD_FIELDS})
-        .first()
-    )
+    enrolments = Enrolment.objects.filter(learner=learner, course_id=course_id)
+    if lock:
+        enrolments = enrolments.select_for_update()
+    if record_of is not None:
+        here = FilteredRelation(
+            "learner__lesson_progress", condition=Q(learner__lesson_progress__item=record_of.uuid)
+        )
+        enrolments = enrolments.annotate(here=here).annotate(
+            **{f"record_{name}": F(f"here__{name}") for name in RECORD_FIELDS}
+        )
+    enrolment = enrolments.first()
     if enrolment is None:
         raise NotEnrolled(_("Enrol in the course to record progress on its lessons."))
-    values = {name: getattr(enrolment, f"record_{name}") for name in RECORD_FIELDS}
-    enrolment.lesson_record = (
-        None if values["id"] is None else LessonProgress(learner=learner, item=item, **values)
-    )
+    if record_of is not None:
+        values = {name: getattr(enrolment, f"record_{name}") for name in RECORD_FIELDS}
+        enrolment.lesson_record = (
+            None
+            if values["id"] is None
+            else LessonProgress(learner=learner, item=record_of, **values)
+        )
     return enrolment
+
+
+def _visit_key(learner_id):
+    return f"lms:last-visit:{learner_id}"
+
+
+def _note_written(learner_id, lesson_uuid):
+    """Remember for a while that the learner's records were just moved on to this lesson."""
+    interval = lms_settings.VISIT_WRITE_INTERVAL_SECONDS
+    if interval:
+        cache.set(_visit_key(learner_id), str(lesson_uuid), interval)
 
 
 def record_visit(learner, lesson_uuid, *, source=Source.PAGE):
@@ -370,7 +368,7 @@ def record_visit(learner, lesson_uuid, *, source=Source.PAGE):
     """
     now = timezone.now()
     item = active_item(lesson_uuid)
-    enrolment = _enrolment_with_record(learner, item)
+    enrolment = learner_enrolment(learner, item.course_id, record_of=item)
     ensure_unlocked(learner, item)
     completes = _completes(Verb.VIEWED, item)
     if (

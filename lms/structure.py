@@ -75,7 +75,7 @@ def upsert_item(spec: ItemSpec):
             changed_courses = {before[0], after[0]} if before != after else set()
         for course_id in changed_courses:
             refresh_course_aggregates(course_id)
-        transaction.on_commit(pagecache.invalidate)
+    # The saved item moves the page cache on (lms.pagecache's post_save receiver).
     return item
 
 

@@ -253,3 +253,21 @@ def test_real_packages_share_their_common_libraries():
     # H5P.Question, H5P.JoubelUI and friends come once, not once per package.
     assert len(folders) == len(set(folders))
     assert H5PLibrary.objects.get(folder__startswith="H5P.Question-").activities.count() == 3
+
+
+def test_an_import_looks_its_libraries_up_in_one_query():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from h5p.models import H5PLibrary
+
+    path = next(p for p in REAL if p.stem == "H5P.MultiChoice")
+    with open(path, "rb") as fileobj:
+        import_package(fileobj)
+    with open(path, "rb") as fileobj, CaptureQueriesContext(connection) as captured:
+        second = import_package(fileobj)
+    table = H5PLibrary._meta.db_table
+    # Look-ups by folder; the many-to-many update reads the activity's own rows apart.
+    lookups = [q["sql"] for q in captured.captured_queries if f'"{table}"."folder" IN' in q["sql"]]
+    assert second.shared_libraries.count() > 3  # several libraries, all found again
+    assert len(lookups) == 1, lookups

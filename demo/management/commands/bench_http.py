@@ -22,6 +22,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -57,7 +58,7 @@ class Scenario:
     lua: list | None = None
     connections: int | None = None
     # Called before each run of the scenario: puts back what an earlier run left.
-    reset: object = None
+    reset: Callable[[], None] | None = None
 
 
 class Command(BaseCommand):
