@@ -84,6 +84,9 @@ def axe(page):
         axe_source = source.read()
 
     def check():
+        # A test waits for the new page's own content after a click; this also waits
+        # for its subresources, so axe never reads a document that is being replaced.
+        page.wait_for_load_state("load")
         # Evaluated through the DevTools protocol: the site's Content Security Policy
         # (no inline scripts) would block a <script> tag, and rightly so.
         page.evaluate(f"() => {{ {axe_source}\n window.axe = axe; }}")

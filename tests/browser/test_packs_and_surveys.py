@@ -108,6 +108,7 @@ def test_a_teacher_fills_in_an_iep_downloads_it_and_evaluates_the_course(
     services.complete_for_learner(teacher, course, decided_by=teacher, reason="Browser test")
     page.goto(live_server.url + course.url)
     page.get_by_role("link", name="Evaluate the course").click()
+    expect(page.get_by_role("button", name="Send my evaluation")).to_be_visible()
     assert axe() == [], "evaluation form"
     page.get_by_role("button", name="Send my evaluation").click()
     expect(page.get_by_text("Please answer the questions marked below.")).to_be_visible()
@@ -127,6 +128,7 @@ def test_a_parent_answers_the_community_survey(page, live_server, world, axe):
     expect(page.get_by_text("Parents: 0 of 100")).to_be_visible()
     assert axe() == [], "community survey"
     page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_text("Please answer the questions marked below.")).to_be_visible()
     assert axe() == [], "community survey with errors"
     page.get_by_role("group", name="You answer as").get_by_label("Parents").check()
     page.get_by_label("Every term").check()
