@@ -9,6 +9,15 @@ class LibraryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import reports
+        from django.db.models.signals import post_delete, post_save
+
+        from . import reference, reports
 
         reports.register_exports()
+        for model in reference.MODELS:
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    reference.invalidate,
+                    sender=model,
+                    dispatch_uid=f"library-reference-{model._meta.model_name}-{signal}",
+                )

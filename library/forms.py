@@ -8,11 +8,75 @@ import csv
 import io
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccessibleFormat, Centre, Language, Material
+from . import reference
+from .models import Centre, Material
 
 SCANNER_ATTRS = {"autofocus": True, "autocomplete": "off", "spellcheck": "false"}
+
+
+class PlainSelect(forms.Select):
+    """A ``<select>`` written in Python, the same markup as Django's template writes.
+
+    Django renders every option through its own template include; for the
+    catalogue's four filters (about forty options on every search) that was a
+    quarter of the page's time (docs/benchmarks.md). Option groups are not
+    supported; the catalogue's choices have none.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
+
+
+class ReferenceChoiceField(forms.ChoiceField):
+    """A choice of centre, language or format by its code, from the cached lists.
+
+    Like a ``ModelChoiceField`` with ``to_field_name="code"`` (the cleaned value
+    is the instance), without a query per form: ``rows`` is one of the
+    :mod:`library.reference` lists, read once per form (:meth:`load`).
+    """
+
+    widget = PlainSelect
+    default_error_messages = {
+        "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"],
+    }
+
+    def __init__(self, *, rows, empty_label, **kwargs):
+        self.rows, self.empty_label, self.by_code = rows, empty_label, {}
+        super().__init__(**kwargs)
+
+    def load(self):
+        rows = self.rows()
+        self.by_code = {row.code: row for row in rows}
+        self.choices = [("", self.empty_label), *((row.code, row.name) for row in rows)]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.by_code[value]
+        except KeyError:
+            message = self.error_messages["invalid_choice"]
+            raise ValidationError(message, code="invalid_choice", params={"value": value}) from None
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
 
 
 class CatalogueSearchForm(forms.Form):
@@ -20,30 +84,33 @@ class CatalogueSearchForm(forms.Form):
 
     q = forms.CharField(label=_("Search the catalogue"), required=False, max_length=200)
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("All kinds")), *Material.Kind.choices], required=False
+        label=_("Kind"),
+        choices=[("", _("All kinds")), *Material.Kind.choices],
+        required=False,
+        widget=PlainSelect,
     )
-    format = forms.ModelChoiceField(
+    format = ReferenceChoiceField(
         label=_("Accessible format"),
-        queryset=AccessibleFormat.objects.all(),
-        to_field_name="code",
+        rows=reference.formats,
         required=False,
         empty_label=_("Any format"),
     )
-    language = forms.ModelChoiceField(
-        label=_("Language"),
-        queryset=Language.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Any language"),
+    language = ReferenceChoiceField(
+        label=_("Language"), rows=reference.languages, required=False, empty_label=_("Any language")
     )
-    centre = forms.ModelChoiceField(
+    centre = ReferenceChoiceField(
         label=_("Resource centre"),
-        queryset=Centre.objects.all(),
-        to_field_name="code",
+        rows=reference.centres,
         required=False,
         empty_label=_("All centres"),
     )
     available = forms.BooleanField(label=_("Only with a copy free now"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, ReferenceChoiceField):
+                field.load()
 
 
 class HoldForm(forms.Form):

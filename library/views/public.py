@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, F, Q, prefetch_related_objects
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.search.backends import get_search_backend
 
-from .. import services
+from .. import reference, services
 from ..forms import CatalogueSearchForm, HoldForm
-from ..models import Centre, Copy, Hold, Loan, Material, Patron
+from ..models import Copy, Hold, Loan, Material, Patron
 
 PAGE_SIZE = 20
 SEARCH_LIMIT = 1000
@@ -39,7 +39,7 @@ def availability(material_ids):
         .annotate(total=Count("id"), available=Count("id", filter=Q(status=Copy.Status.AVAILABLE)))
         .order_by()
     )
-    centres = {c.pk: c for c in Centre.objects.all()}
+    centres = {c.pk: c for c in reference.centres()}
     result = {}
     for row in rows:
         result.setdefault(row["material_id"], []).append(
@@ -81,6 +81,23 @@ def search_material_ids(query, limit=SEARCH_LIMIT):
     return list(matches.order_by("title", "pk").values_list("pk", flat=True)[:limit])
 
 
+def names_by_material(field_name, rows, material_ids):
+    """``{material_id: [name, ...]}`` of a many-to-many field, from its link table alone.
+
+    The names come from the cached ``rows`` (:mod:`library.reference`), in their order.
+    """
+    field = Material._meta.get_field(field_name)
+    order = {row.pk: (position, row.name) for position, row in enumerate(rows)}
+    links = field.remote_field.through.objects.filter(
+        **{f"{field.m2m_field_name()}__in": material_ids}
+    ).values_list(field.m2m_column_name(), field.m2m_reverse_name())
+    result = {}
+    for material_id, row_id in sorted(links, key=lambda link: order.get(link[1], (0, ""))):
+        if row_id in order:
+            result.setdefault(material_id, []).append(order[row_id][1])
+    return result
+
+
 def catalogue(request):
     form = CatalogueSearchForm(request.GET or None)
     materials = Material.objects.all()
@@ -114,16 +131,19 @@ def catalogue(request):
         page = Paginator(materials.order_by("title"), PAGE_SIZE).get_page(request.GET.get("page"))
         items = list(page.object_list)
     ids = [m.pk for m in items]
-    prefetch_related_objects(items, "languages", "formats")
     where = availability(ids)
+    language_names = names_by_material("languages", reference.languages(), ids)
+    format_names = names_by_material("formats", reference.formats(), ids)
+    kinds = dict(Material.Kind.choices)
     for material in items:
         # Joined here rather than looped over in the template: twenty results
         # with their languages, formats and centres cost the template more than
         # the queries did.
+        material.kind_label = kinds.get(material.kind, material.kind)
         material.availability = where.get(material.pk, [])
         material.available_count = sum(a for _c, a, _t in material.availability)
-        material.language_names = ", ".join(language.name for language in material.languages.all())
-        material.format_names = ", ".join(format.name for format in material.formats.all())
+        material.language_names = ", ".join(language_names.get(material.pk, []))
+        material.format_names = ", ".join(format_names.get(material.pk, []))
         material.free_at = "; ".join(
             f"{centre.name} ({available})"
             for centre, available, _total in material.availability
