@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.files.storage import storages
+from django.utils import translation
 from wagtail.models import Site
 
 from accounts.factories import UserFactory
@@ -23,6 +24,18 @@ def _fresh_cache():
     """Each test starts with an empty cache (a rolled-back database leaves it behind)."""
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test ends in the default language.
+
+    ``LocaleMiddleware`` activates a request's language for the thread and leaves it
+    active; without this, a test after one that asked for Azerbaijani pages would get
+    its messages in Azerbaijani, depending on the order tests run in.
+    """
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
