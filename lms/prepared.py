@@ -10,9 +10,10 @@ and on each call runs the SQL with the call's values, turning rows into model
 instances with the compiler's own converters, as Django's ``ModelIterable``
 does. The SQL is Django's own; nothing is written by hand.
 
-Only plain reads of one model with annotations are supported: no
-``select_related``, no row locks, no values that change the SQL's shape
-(a ``None`` filter, a list for ``__in``).
+Reads of one model, with annotations and row locks (``select_for_update``,
+inside a transaction as Django requires), are supported; not
+``select_related``, nor values that change the SQL's shape (a ``None``
+filter, a list for ``__in``).
 """
 
 import threading
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
+from django.db.transaction import TransactionManagementError
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class PreparedQuery:
         self.model = model
         self.build = build
         self.placeholders = placeholders
+        # A locking read goes where writes go, as Django's own does.
+        self.locks = build(**placeholders).query.select_for_update
         self._compiled = {}
         self._lock = threading.Lock()
 
@@ -54,8 +58,8 @@ class PreparedQuery:
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         klass_info = compiler.klass_info
-        if klass_info.get("related_klass_infos") or queryset.query.select_for_update:
-            raise ImproperlyConfigured("A PreparedQuery reads one model, without locks.")
+        if klass_info.get("related_klass_infos"):
+            raise ImproperlyConfigured("A PreparedQuery reads one model, without related rows.")
         matched = tuple(self._match(param) for param in params)
         missing = set(self.placeholders) - {name for name, _how in matched if name}
         if missing:
@@ -94,7 +98,12 @@ class PreparedQuery:
 
     def first(self, using=None, **values):
         """The first instance the query finds with ``values``, or None."""
-        alias = using or router.db_for_read(self.model)
+        route = router.db_for_write if self.locks else router.db_for_read
+        alias = using or route(self.model)
+        if self.locks and not connections[alias].in_atomic_block:
+            raise TransactionManagementError(
+                "select_for_update cannot be used outside of a transaction."
+            )
         compiled = self._compiled.get(alias) or self._compile(alias)
         params = [
             self._convert(values[name], how) if name else how for name, how in compiled.params

@@ -327,6 +327,30 @@ ENROLMENT_WITH_RECORD = PreparedQuery(
 )
 
 
+# The rows a recording transaction locks first: compiled once, while the lock is held
+# every statement's compile time is time the learner's other requests wait.
+LOCKED_ENROLMENT = PreparedQuery(
+    Enrolment,
+    lambda learner_id, course_id: (
+        Enrolment.objects.select_for_update()
+        .filter(learner_id=learner_id, course_id=course_id)
+        .order_by()[:1]
+    ),
+    learner_id=-710_011,
+    course_id=-710_012,
+)
+LOCKED_RECORD = PreparedQuery(
+    LessonProgress,
+    lambda learner_id, item_uuid: (
+        LessonProgress.objects.select_for_update()
+        .filter(learner_id=learner_id, item_id=item_uuid)
+        .order_by()[:1]
+    ),
+    learner_id=-710_021,
+    item_uuid=uuid.UUID("00000000-0000-4000-8000-000000710022"),
+)
+
+
 def learner_enrolment(learner, course_id, *, lock=False, record_of=None):
     """The learner's enrolment in the course, row-locked with ``lock``.
 
@@ -343,11 +367,10 @@ def learner_enrolment(learner, course_id, *, lock=False, record_of=None):
         enrolment = ENROLMENT_WITH_RECORD.first(
             learner_id=learner.pk, course_id=course_id, item_uuid=record_of.uuid
         )
+    elif lock:
+        enrolment = LOCKED_ENROLMENT.first(learner_id=learner.pk, course_id=course_id)
     else:
-        enrolments = Enrolment.objects.filter(learner=learner, course_id=course_id)
-        if lock:
-            enrolments = enrolments.select_for_update()
-        enrolment = enrolments.first()
+        enrolment = Enrolment.objects.filter(learner=learner, course_id=course_id).first()
     if enrolment is None:
         raise NotEnrolled(_("Enrol in the course to record progress on its lessons."))
     if record_of is not None:
@@ -718,7 +741,7 @@ def _course_counts(learner_id, course_id):
 
 
 def _locked_summary(learner, item, now):
-    summary = LessonProgress.objects.select_for_update().filter(learner=learner, item=item).first()
+    summary = LOCKED_RECORD.first(learner_id=learner.pk, item_uuid=item.uuid)
     if summary is not None:
         return summary
     try:

@@ -4,7 +4,8 @@ import uuid
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
+from django.db import connection, transaction
+from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 
 from lms import services
@@ -70,17 +71,25 @@ def test_placeholders_missing_from_the_sql_are_refused(db):
         prepared.first(learner_id=1, course_id=2)
 
 
-def test_related_rows_and_locks_are_refused(db):
+def test_related_rows_are_refused(db):
     joined = PreparedQuery(
         Enrolment, lambda pk: Enrolment.objects.select_related("learner").filter(pk=pk), pk=-1
     )
     with pytest.raises(ImproperlyConfigured):
         joined.first(pk=1)
-    locked = PreparedQuery(
-        Enrolment, lambda pk: Enrolment.objects.select_for_update().filter(pk=pk), pk=-1
-    )
-    with pytest.raises(ImproperlyConfigured):
-        locked.first(pk=1)
+
+
+@pytest.mark.django_db(transaction=True)  # no test-wide transaction around it
+def test_a_locking_read_needs_a_transaction_and_locks_in_one(learner, enrolled):
+    with pytest.raises(TransactionManagementError):
+        services.LOCKED_ENROLMENT.first(learner_id=learner.pk, course_id=enrolled.course_id)
+    with transaction.atomic(), CaptureQueriesContext(connection) as captured:
+        locked = services.LOCKED_ENROLMENT.first(
+            learner_id=learner.pk, course_id=enrolled.course_id
+        )
+    assert locked.pk == enrolled.pk
+    if connection.features.has_select_for_update:
+        assert captured.captured_queries[-1]["sql"].rstrip().endswith("FOR UPDATE")
 
 
 def test_a_uuid_value_reaches_the_database_in_its_form(learner, enrolled, lessons):
