@@ -49,6 +49,16 @@ class OutlineModule:
     waits_for: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class LessonPosition:
+    """Where a lesson sits in its course: its number, the count, its neighbours."""
+
+    number: int
+    count: int
+    previous: OutlineLesson | None
+    next: OutlineLesson | None
+
+
 @dataclass
 class Outline:
     modules: list
@@ -90,3 +100,26 @@ def outline(course, request=None):
         if module is not None:
             module.lesson_list.append(lesson)
     return Outline(modules=module_objects, lessons=lesson_objects)
+
+
+def lesson_position(course, lesson, request=None):
+    """The :class:`LessonPosition` of ``lesson`` in ``course``, or None if it is not there.
+
+    Cached per lesson and site under the page cache's generation, so a lesson
+    page reads two neighbours rather than the whole outline.
+    """
+
+    def compute():
+        lessons = outline(course, request).lessons
+        index = next((i for i, row in enumerate(lessons) if row.pk == lesson.pk), None)
+        if index is None:
+            return None
+        return LessonPosition(
+            number=index + 1,
+            count=len(lessons),
+            previous=lessons[index - 1] if index else None,
+            next=lessons[index + 1] if index + 1 < len(lessons) else None,
+        )
+
+    site = Site.find_for_request(request) if request is not None else None
+    return pagecache.cached(f"lesson-position:{course.pk}:{lesson.pk}", compute, site=site)

@@ -25,7 +25,7 @@ from lms.models import Enrolment, LessonProgress, Source, Verb
 
 from .forms import CatalogueFilterForm, ProgressForm
 from .models import CoursePage, LessonPage
-from .outline import DONE, IN_PROGRESS, NOT_STARTED, outline
+from .outline import DONE, IN_PROGRESS, NOT_STARTED, lesson_position, outline
 
 
 def catalogue_context(catalogue, request):
@@ -83,18 +83,21 @@ def catalogue_context(catalogue, request):
     }
 
 
+def _state_of(summary):
+    """A lesson's state for the learner, from their record of it (or None)."""
+    if summary is None or (
+        summary.progress == 0 and summary.completed_at is None and not summary.first_visited_at
+    ):
+        return NOT_STARTED
+    if summary.completed_at is not None:
+        return DONE
+    return IN_PROGRESS
+
+
 def _lesson_states(lessons, summaries):
     for lesson in lessons:
-        summary = summaries.get(lesson.lesson_uuid)
-        lesson.summary_record = summary
-        if summary is None or (
-            summary.progress == 0 and summary.completed_at is None and not summary.first_visited_at
-        ):
-            lesson.state = NOT_STARTED
-        elif summary.completed_at is not None:
-            lesson.state = DONE
-        else:
-            lesson.state = IN_PROGRESS
+        lesson.summary_record = summaries.get(lesson.lesson_uuid)
+        lesson.state = _state_of(lesson.summary_record)
     return lessons
 
 
@@ -191,25 +194,25 @@ def admit_learner(lesson, request):
 
 
 def lesson_context(lesson, request):
-    """Course progress, outline position and neighbours of a lesson (also used in previews)."""
+    """Course progress, outline position and neighbours of a lesson (also used in previews).
+
+    Only the lesson's own place in the outline is read (cached per lesson), not
+    the whole outline: a lesson of a 100-lesson course costs what one of a
+    five-lesson course does.
+    """
     course = lesson.course
     enrolment, summaries = getattr(request, "lesson_records", (None, {}))
-    course_outline = outline(course, request) if course else None
-    lessons = _lesson_states(course_outline.lessons, summaries) if course else []
-    index = course_outline.index_of(lesson.pk) if course else None
-    current = lessons[index] if index is not None else None
+    place = lesson_position(course, lesson, request) if course else None
+    summary = summaries.get(lesson.lesson_uuid)
     return {
         "course": course,
-        "lessons": lessons,
         "enrolment": enrolment,
-        "summary": getattr(current, "summary_record", None),
-        "lesson_state": getattr(current, "state", NOT_STARTED),
-        "previous_lesson": lessons[index - 1] if index else None,
-        "next_lesson": lessons[index + 1]
-        if index is not None and index + 1 < len(lessons)
-        else None,
-        "lesson_number": (index or 0) + 1,
-        "lesson_count": len(lessons),
+        "summary": summary,
+        "lesson_state": _state_of(summary),
+        "previous_lesson": place.previous if place else None,
+        "next_lesson": place.next if place else None,
+        "lesson_number": place.number if place else 1,
+        "lesson_count": place.count if place else 0,
     }
 
 

@@ -157,6 +157,19 @@ class TestLessonPage:
         summary = LessonProgress.objects.get(learner=learner)
         assert summary.first_visited_at is not None and summary.progress == 0
 
+    def test_its_number_and_neighbours_follow_changes_to_the_course(
+        self, learner_client, learner, enrolled, lessons
+    ):
+        """The lesson's place is cached; unpublishing its neighbour is seen at once."""
+        response = learner_client.get(lessons[1].url)
+        assert (response.context["lesson_number"], response.context["lesson_count"]) == (2, 4)
+        lessons[0].unpublish()
+        response = learner_client.get(lessons[1].url)
+        assert (response.context["lesson_number"], response.context["lesson_count"]) == (1, 3)
+        assert response.context["previous_lesson"] is None
+        assert response.context["next_lesson"].pk == lessons[2].pk
+        assert "Lesson 1 of 3" in response.content.decode()
+
     def test_a_trainer_can_read_a_lesson_without_anything_being_recorded(
         self, client, catalogue, lessons
     ):
