@@ -15,9 +15,9 @@ class LibraryConfig(AppConfig):
 
         reports.register_exports()
         for model in reference.MODELS:
-            for signal in (post_save, post_delete):
+            for event, signal in (("saved", post_save), ("deleted", post_delete)):
                 signal.connect(
                     reference.invalidate,
                     sender=model,
-                    dispatch_uid=f"library-reference-{model._meta.model_name}-{signal}",
+                    dispatch_uid=f"library.reference.{event}.{model._meta.label}",
                 )

@@ -10,6 +10,10 @@ and on each call runs the SQL with the call's values, turning rows into model
 instances with the compiler's own converters, as Django's ``ModelIterable``
 does. The SQL is Django's own; nothing is written by hand.
 
+The compiler kept for each database converts the rows of every thread's
+calls; converting reads only the connection's settings (its time zone), never
+its cursor, so sharing it between threads is safe.
+
 Reads of one model, with annotations and row locks (``select_for_update``,
 inside a transaction as Django requires), are supported; not
 ``select_related``, nor values that change the SQL's shape (a ``None``
@@ -105,6 +109,9 @@ class PreparedQuery:
                 "select_for_update cannot be used outside of a transaction."
             )
         compiled = self._compiled.get(alias) or self._compile(alias)
+        if None in values.values():
+            # The ORM would write "IS NULL", a different statement from the compiled "= %s".
+            raise ValueError("A PreparedQuery takes no None values.")
         params = [
             self._convert(values[name], how) if name else how for name, how in compiled.params
         ]

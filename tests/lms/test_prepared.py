@@ -1,10 +1,11 @@
 """Prepared queries: compiled once, the same answers as the ORM's, on both databases."""
 
 import uuid
+from unittest import mock
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 
@@ -79,10 +80,14 @@ def test_related_rows_are_refused(db):
         joined.first(pk=1)
 
 
-@pytest.mark.django_db(transaction=True)  # no test-wide transaction around it
 def test_a_locking_read_needs_a_transaction_and_locks_in_one(learner, enrolled):
-    with pytest.raises(TransactionManagementError):
+    # Each test runs inside a transaction; seen from outside one (autocommit), refused.
+    with (
+        mock.patch.object(connections["default"], "in_atomic_block", False),
+        pytest.raises(TransactionManagementError),
+    ):
         services.LOCKED_ENROLMENT.first(learner_id=learner.pk, course_id=enrolled.course_id)
+    assert connections["default"].in_atomic_block  # the patch is undone
     with transaction.atomic(), CaptureQueriesContext(connection) as captured:
         locked = services.LOCKED_ENROLMENT.first(
             learner_id=learner.pk, course_id=enrolled.course_id
@@ -102,3 +107,10 @@ def test_a_uuid_value_reaches_the_database_in_its_form(learner, enrolled, lesson
     assert item.uuid == lessons[1].lesson_uuid
     assert by_uuid.first(item=str(lessons[0].lesson_uuid)).uuid == lessons[0].lesson_uuid
     assert by_uuid.first(item=uuid.uuid4()) is None
+
+
+def test_a_none_value_is_refused_rather_than_matching_nothing(learner, enrolled):
+    with pytest.raises(ValueError):
+        services.ENROLMENT_WITH_RECORD.first(
+            learner_id=learner.pk, course_id=None, item_uuid=uuid.uuid4()
+        )
