@@ -1,11 +1,12 @@
 """The community survey: respondent groups, targets, progress, results by group, export."""
 
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
 
-from surveys.models import SurveySubmission
+from surveys.models import SurveyFormField, SurveySubmission
 from surveys.reports import group_progress, results_by_group
 from tests.helpers import exported_file
 
@@ -97,3 +98,24 @@ def test_results_cost_the_same_with_many_answers(
     with django_assert_max_num_queries(16):
         admin_client.get(f"/admin/surveys/community/{survey.pk}/")
     assert group_progress(survey)[1].n == 25
+
+
+def test_every_error_and_help_text_is_tied_to_its_field(client, survey):
+    """Each id a field's aria-describedby names is on the page (errors read with the field)."""
+    SurveyFormField.objects.create(
+        page=survey,
+        label="Your suggestion",
+        field_type="singleline",
+        required=True,
+        help_text="One idea is enough.",
+        sort_order=2,
+    )
+    survey.save_revision().publish()
+    page = client.post(survey.url, {"how_often_are_you_involved": "Never"}).content.decode()
+    assert "Please answer the questions marked below." in page
+    named = {
+        name for value in re.findall(r'aria-describedby="([^"]+)"', page) for name in value.split()
+    }
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    assert {"id_your_suggestion_error", "id_your_suggestion_helptext"} <= named
+    assert named <= ids, f"named but missing: {named - ids}"
