@@ -9,7 +9,7 @@ class LibraryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from . import reference, reports
 
@@ -21,3 +21,5 @@ class LibraryConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"library.reference.{event}.{model._meta.label}",
                 )
+        # Every deploy and restore runs migrate: the lists start afresh with the new code and rows.
+        post_migrate.connect(reference.invalidate, sender=self, dispatch_uid="library.reference")

@@ -3,10 +3,10 @@
 The nine resource centres, the languages and the accessible formats change a
 few times a year, yet the catalogue's filters, its availability lines and the
 API read them on every request. They are kept in the cache (Redis in
-production, local memory by default) under a generation number that saving
-or deleting a centre, language or format moves on (``apps.LibraryConfig``
-connects the signals), at once and again when the change commits, so no
-server shows a list older than the last committed change. Bulk updates that
+production, local memory by default) until a centre, language or format is
+saved or deleted (``apps.LibraryConfig`` connects the signals), which
+forgets them at once and again when the change commits, so no server shows
+a list older than the last committed change. Bulk updates that
 bypass ``save()`` (``QuerySet.update``) must call :func:`invalidate`.
 """
 
@@ -15,38 +15,30 @@ from django.db import transaction
 
 from .models import AccessibleFormat, Centre, Language
 
-GENERATION_KEY = "library:reference:generation"
 TIMEOUT = 24 * 60 * 60
+KEYS = {name: f"library:reference:{name}" for name in ("centres", "languages", "formats")}
 
 
-def _generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
-
-
-def _next_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+def _forget():
+    cache.delete_many(list(KEYS.values()))
 
 
 def invalidate(**kwargs):
-    """Forget the cached lists (a signal receiver, and callable after a bulk update)."""
-    _next_generation()
+    """Forget the cached lists (a signal receiver, and callable after a bulk update).
+
+    Forgotten at once and again when the surrounding transaction commits, so a
+    request that read the old rows meanwhile cannot leave them cached.
+    """
+    _forget()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_next_generation)
+        transaction.on_commit(_forget)
 
 
 def _cached(name, queryset):
-    key = f"library:reference:{_generation()}:{name}"
-    rows = cache.get(key)
+    rows = cache.get(KEYS[name])
     if rows is None:
         rows = list(queryset)
-        cache.set(key, rows, TIMEOUT)
+        cache.set(KEYS[name], rows, TIMEOUT)
     return rows
 
 

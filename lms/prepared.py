@@ -20,7 +20,6 @@ inside a transaction as Django requires), are supported; not
 filter, a list for ``__in``).
 """
 
-import threading
 import uuid
 from dataclasses import dataclass
 
@@ -55,7 +54,6 @@ class PreparedQuery:
         # A locking read goes where writes go, as Django's own does.
         self.locks = build(**placeholders).query.select_for_update
         self._compiled = {}
-        self._lock = threading.Lock()
 
     def _compile(self, alias):
         queryset = self.build(**self.placeholders)
@@ -78,8 +76,7 @@ class PreparedQuery:
             model_slice=model_slice,
             annotation_col_map=dict(compiler.annotation_col_map or {}),
         )
-        with self._lock:
-            self._compiled[alias] = compiled
+        self._compiled[alias] = compiled  # a race compiles twice, to the same SQL
         return compiled
 
     def _match(self, param):
@@ -87,18 +84,12 @@ class PreparedQuery:
             if param == stand_in:
                 return (name, None)
             if isinstance(stand_in, uuid.UUID) and param == stand_in.hex:
-                return (name, "hex")
-            if param == str(stand_in) and not isinstance(param, (int, float)):
-                return (name, "str")
+                return (name, "hex")  # SQLite stores UUIDs as 32 hex digits
         return (None, param)
 
     @staticmethod
     def _convert(value, how):
-        if how == "hex":
-            return uuid.UUID(str(value)).hex
-        if how == "str":
-            return str(value)
-        return value
+        return uuid.UUID(str(value)).hex if how == "hex" else value
 
     def first(self, using=None, **values):
         """The first instance the query finds with ``values``, or None."""

@@ -39,7 +39,12 @@ def availability(material_ids):
         .annotate(total=Count("id"), available=Count("id", filter=Q(status=Copy.Status.AVAILABLE)))
         .order_by()
     )
+    rows = list(rows)
     centres = {c.pk: c for c in reference.centres()}
+    if any(row["current_centre_id"] not in centres for row in rows):
+        # A centre the cached list has not seen (created without save(), or restored).
+        reference.invalidate()
+        centres = {c.pk: c for c in reference.centres()}
     result = {}
     for row in rows:
         result.setdefault(row["material_id"], []).append(

@@ -1,13 +1,14 @@
 """The public catalogue, a material's page, placing holds and "My library"."""
 
 import pytest
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from library import services
 from library.factories import CentreFactory, CopyFactory, MaterialFactory
-from library.models import AccessibleFormat, Copy, Hold, Language
+from library.models import AccessibleFormat, Centre, Copy, Hold, Language
 
 pytestmark = pytest.mark.django_db
 
@@ -329,3 +330,27 @@ def test_a_filtered_search_costs_six_queries(client, catalogue, django_assert_nu
     with django_assert_num_queries(6):
         response = client.get(url, filters)
     assert titles(response) == ["Autizmli uşaqlarla iş"]
+
+
+def test_a_centre_created_without_save_is_read_afresh(client, catalogue, centre):
+    """A centre the cached list has not seen (a bulk import, a restored database)."""
+    client.get(reverse("library:catalogue"))  # caches the centres
+    [lnk] = Centre.objects.bulk_create(
+        [Centre(name="Lənkəran", code="lnk", district=centre.district)]
+    )
+    copy = Copy.objects.filter(material=catalogue["sign"]).get()
+    Copy.objects.filter(pk=copy.pk).update(current_centre=lnk)
+    response = client.get(reverse("library:catalogue"), {"q": "Жестовый"})
+    [material] = response.context["materials"]
+    assert [(c.code, free) for c, free, _total in material.availability] == [("lnk", 1)]
+    assert "Lənkəran" in response.content.decode()
+
+
+def test_migrate_empties_the_cached_lists(client, catalogue):
+    client.get(reverse("library:catalogue"))
+    Language.objects.filter(code="ru").update(name="Rus dili")  # bypasses save()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert (
+        '<option value="ru">Rus dili</option>'
+        in client.get(reverse("library:catalogue")).content.decode()
+    )
