@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
+from .forms import BackgroundPasswordResetForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -13,8 +14,10 @@ urlpatterns = [
     ),
     path(
         "password_reset/",
+        # The email goes from a background task: known and unknown addresses take as long.
         auth_views.PasswordResetView.as_view(
-            email_template_name="registration/password_reset_email.txt"
+            form_class=BackgroundPasswordResetForm,
+            email_template_name="registration/password_reset_email.txt",
         ),
         name="password_reset",
     ),

@@ -1,6 +1,7 @@
 """Sign-up, the person's data download and its erasure.
 
-Sign-in, sign-out and password reset are Django's own views.
+Sign-in, sign-out and password reset are Django's own views (the reset form sends
+its email from a background task: see :mod:`accounts.tasks`).
 """
 
 from django import forms

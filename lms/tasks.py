@@ -5,9 +5,12 @@ task requeued): its effect is guarded by :func:`operations.effects.run_once`.
 Tasks take ids, not objects, and read the rows afresh.
 """
 
+from datetime import timedelta
+
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import get_connection
+from django.utils import timezone
 from django_tasks import task
 
 from operations.effects import run_once
@@ -68,3 +71,35 @@ def send_import_invitations(user_ids, cohort_id, base_url):
             if run_once(f"import-invitation:{cohort_id}:{user.pk}", message.send):
                 sent += 1
     return sent
+
+
+# Where the cohort-import view keeps an uploaded file between its preview and
+# the trainer's confirmation (see lms.admin_views.import_learners).
+IMPORT_PREVIEWS = "cohort-imports"
+KEEP_IMPORT_PREVIEWS = timedelta(days=1)
+
+
+@task()
+def prune_import_previews():
+    """Delete cohort-import files never confirmed, a day after upload; return how many.
+
+    The files hold learners' names and email addresses; a preview the trainer
+    left unconfirmed would otherwise stay in media storage for ever. A preview
+    older than a day answers "upload the file again" (the view's own message).
+    """
+    cutoff = timezone.now() - KEEP_IMPORT_PREVIEWS
+    try:
+        _folders, names = default_storage.listdir(IMPORT_PREVIEWS)
+    except FileNotFoundError:  # no import was ever previewed here
+        return 0
+    removed = 0
+    for name in names:
+        path = f"{IMPORT_PREVIEWS}/{name}"
+        try:
+            if default_storage.get_modified_time(path) >= cutoff:
+                continue
+            default_storage.delete(path)
+        except FileNotFoundError:  # confirmed (and deleted by the view) meanwhile
+            continue
+        removed += 1
+    return removed

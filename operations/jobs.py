@@ -35,6 +35,7 @@ DEFAULTS = {
         "library.tasks.send_library_notices",
         "operations.jobs.prune_old_records",
         "operations.tasks.prune_report_exports",
+        "lms.tasks.prune_import_previews",
     ],
     "DAILY_AT": "02:30",
     "STALE_TASK_SECONDS": 3600,
