@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from courses.models import CoursePage
@@ -172,6 +172,8 @@ class ProgressViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
             )
         except services.UnknownLesson as error:
             raise NotFound(error.messages[0]) from error
+        except services.UntrustedSource as refusal:
+            raise PermissionDenied(str(refusal)) from None
         summary = result.summary
         return Response(
             s.ProgressResultSerializer(

@@ -25,6 +25,16 @@ verb                                   recorded as
                                        result extension (0-100)
 =====================================  =========================================
 
+A verb that scores or completes counts only for a lesson whose completion
+rule trusts xAPI: one a trainer made an "external activity"
+(:func:`lms.services.trusts`). For a lesson scored by its quiz or completed
+by its own H5P activity or SCORM package, the statement is stored and its
+time counts, but it passes and completes nothing. A reading lesson, which the
+learner may mark complete themself, is completed by ``completed``.
+
+The ``actor`` must be the caller (their email or learner address, or their
+account on this site); a statement about anyone else is refused with 400.
+
 ``GET`` returns the caller's own statements, newest first, filtered by
 ``verb``, ``activity``, ``since``, ``until`` (stored time) and ``limit``, as
 ``{"statements": [...], "more": "<url or empty>"}``; ``statementId`` returns one.
@@ -49,6 +59,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lms import services
+from lms.agents import names_learner
 from lms.models import Source, Verb
 
 from .exceptions import Conflict
@@ -63,6 +74,8 @@ VERBS = {
     ADL + "failed": Verb.SCORED,
     ADL + "progressed": Verb.PROGRESSED,
 }
+# Verbs that score or complete: recorded only for a lesson whose rule trusts xAPI.
+UNTRUSTED_VERBS = (Verb.SCORED, Verb.REACHED_END, Verb.MARKED_COMPLETE)
 PROGRESS_EXTENSIONS = (
     "https://w3id.org/xapi/cmi5/result/extensions/progress",
     "http://id.tincanapi.com/extension/progress",
@@ -296,8 +309,12 @@ def validate_statement(errors, prefix, statement):
 
 
 def digest(statement):
-    canonical = json.dumps(statement, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    canonical = json.dumps(
+        statement, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    )
+    # The parser refuses unpaired surrogates (lms.safejson); should one get here, it
+    # is hashed as its code units rather than failing. Valid text hashes as before.
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def lesson_uuid(obj):
@@ -461,6 +478,19 @@ class StatementsView(APIView):
             timestamps.append(validate_statement(errors, prefix, statement))
         if errors.errors:
             raise ValidationError(errors.errors)
+        site_origin = request.build_absolute_uri("/")
+        for index, statement in enumerate(statements):
+            if not names_learner(statement["actor"], request.user, site_origin):
+                at = f"{index}." if isinstance(body, list) else ""
+                errors.add(
+                    f"{at}actor",
+                    _(
+                        "A statement's actor must be you: your account on this site, "
+                        "your email address or your learner address."
+                    ),
+                )
+        if errors.errors:
+            raise ValidationError(errors.errors)
 
         now = timezone.now()
         prepared = {}
@@ -526,6 +556,15 @@ class StatementsView(APIView):
                 continue
             report = _report(row.raw)
             verb, kwargs = report if report is not None else (None, {})
+            if verb in UNTRUSTED_VERBS and not services.trusts(items[row.lesson_id], Source.XAPI):
+                # Not a source this lesson's rule names: its time counts, its result does not.
+                verb, kwargs = (
+                    Verb.PROGRESSED,
+                    {
+                        "progress_delta": 0.0,
+                        "time_spent": kwargs["time_spent"],
+                    },
+                )
             try:
                 if verb is None:
                     services.learner_enrolment(learner, items[row.lesson_id].course_id)

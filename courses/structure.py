@@ -34,6 +34,7 @@ def lesson_spec(lesson, course=None, module=None, *, active=None):
         completion_rule=lesson.completion_rule,
         min_score=lesson.min_score,
         is_active=active,
+        trusted_sources=tuple(lesson.trusted_sources),
     )
 
 

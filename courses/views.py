@@ -6,8 +6,6 @@ counts do not grow with the size of a course: a course page or lesson page
 loads its lessons in one query and the learner's records in one more.
 """
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -20,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.images import get_image_model
 
-from lms import services
+from lms import safejson, services
 from lms.models import Enrolment, LessonProgress, Source, Verb
 
 from .forms import CatalogueFilterForm, ProgressForm
@@ -254,6 +252,9 @@ def mark_complete(request, lesson_uuid):
     except services.Locked as locked:
         messages.info(request, str(locked))
         return redirect(course.get_url(request))
+    except services.UntrustedSource as refusal:
+        messages.info(request, str(refusal))
+        return redirect(lesson.get_url(request))
     if result.course_completed_now:
         messages.success(
             request,
@@ -278,9 +279,9 @@ def report_progress(request, lesson_uuid):
     # An unknown, withdrawn or unpublished lesson is refused by record_learning (404).
     if request.content_type == "application/json":
         try:
-            payload = json.loads(request.body or b"{}")
-        except ValueError:
-            return JsonResponse({"detail": _("The request body is not valid JSON.")}, status=400)
+            payload = safejson.loads(request.body or b"{}")
+        except safejson.UnsafeJSON as unsafe:
+            return JsonResponse({"detail": str(unsafe)}, status=400)
         if not isinstance(payload, dict):
             return JsonResponse({"detail": _("Send a JSON object.")}, status=400)
     else:
@@ -306,7 +307,7 @@ def report_progress(request, lesson_uuid):
         )
     except services.UnknownLesson as error:
         return JsonResponse({"detail": " ".join(error.messages)}, status=404)
-    except (services.NotEnrolled, services.Locked) as error:
+    except (services.NotEnrolled, services.Locked, services.UntrustedSource) as error:
         return JsonResponse({"detail": str(error)}, status=403)
     except ValidationError as error:
         return JsonResponse({"detail": " ".join(error.messages)}, status=400)

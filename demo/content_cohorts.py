@@ -17,6 +17,7 @@ from lms.models import (
     Institution,
     LearnerProfile,
     Role,
+    Source,
     Target,
     Verb,
 )
@@ -207,6 +208,7 @@ def build(course_pages, trainer=None):
                     lesson.lesson_uuid,
                     Verb.MARKED_COMPLETE,
                     time_spent=rng.randint(600, 1800),
+                    source=Source.SYSTEM,  # seeded history, not a learner's report
                 )
     for programme, district, audience, target in TARGETS:
         Target.objects.get_or_create(

@@ -151,6 +151,13 @@ def record_statements(learner, lesson, activity, rules, statements):
 
 
 def _report(learner, lesson, rule, rules, row):
+    """Report an attempt's result to the records, when the lesson's rule trusts H5P.
+
+    A lesson scored by its quiz, or completed by its SCORM package alone,
+    keeps the attempt (the learner sees their score) but takes no result from it.
+    """
+    if not services.trusts(services.active_item(lesson.lesson_uuid), Source.H5P):
+        return
     met = _rule_met(rule, row.attempt)
     assessed = lesson.completion_rule in ("score", "pass")
     if row.score is not None or assessed:

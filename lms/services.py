@@ -78,6 +78,10 @@ class PrerequisitesNotMet(PermissionDenied):
         self.required = list(required)
 
 
+class UntrustedSource(PermissionDenied):
+    """The lesson's completion rule does not let this source score, pass or complete it."""
+
+
 class AttemptRefused(PermissionDenied):
     """No (further) attempt is allowed, or the attempt was already submitted."""
 
@@ -203,6 +207,9 @@ def record_learning(
                 duplicate=True,
             )
         ensure_unlocked(learner, item)
+        trusted = trusts(item, source)
+        if not trusted and verb in (Verb.SCORED, Verb.MARKED_COMPLETE):
+            raise UntrustedSource(_untrusted_message(item))
 
         summary = _locked_summary(learner, item, now)
         before = summary.progress
@@ -213,12 +220,13 @@ def record_learning(
             if passed and summary.passed_at is None:
                 summary.passed_at = now
                 passed_now = True
-        if _completes(verb, item, score=score, passed=passed):
+        if _completes(verb, item, source, score=score, passed=passed):
             target = 1.0
         elif verb == Verb.PROGRESSED:
             target = new_progress if progress is not None else before + new_progress
-            if _assessed(item):
-                target = min(target, 0.99)  # only a score completes an assessed lesson
+            if _assessed(item) or not trusted:
+                # Only a score (or the sources the rule names) completes this lesson.
+                target = min(target, 0.99)
         elif verb == Verb.SCORED and _assessed(item):
             target = min(score, 0.99)
         summary.progress = max(before, min(1.0, target))
@@ -417,7 +425,7 @@ def record_visit(learner, lesson_uuid, *, source=Source.PAGE):
     item = active_item(lesson_uuid)
     enrolment = learner_enrolment(learner, item.course_id, record_of=item)
     ensure_unlocked(learner, item)
-    completes = _completes(Verb.VIEWED, item)
+    completes = _completes(Verb.VIEWED, item, source)
     if (
         not completes
         and lms_settings.VISIT_WRITE_INTERVAL_SECONDS
@@ -477,20 +485,60 @@ def _assessed(item):
     return item.completion_rule in (CompletionRule.ON_SCORE, CompletionRule.ON_PASS)
 
 
-def _completes(verb, item, *, score=None, passed=None):
-    """Whether ``verb`` completes ``item`` under its completion rule."""
+# Sources that decide on the server: a person's decision or the platform itself.
+DECIDING_SOURCES = frozenset({Source.TRAINER, Source.SYSTEM})
+# Sources that score on the server, or in the lesson's own activity player.
+ACTIVITY_SOURCES = frozenset({Source.QUIZ, Source.H5P, Source.SCORM})
+
+
+def trusts(item, source):
+    """Whether ``source`` may score, pass or complete ``item`` under its completion rule.
+
+    A lesson whose rule names sources (``item.trusted_sources``: its quiz, its
+    own H5P activities or SCORM package, xAPI for an external activity) trusts
+    only those. A lesson that names none trusts the learner's own reports
+    (page, progress API, xAPI) to read and mark it complete, but never to
+    score it: an assessed lesson is then scored only by an activity source.
+    A trainer's or the system's decision is always trusted.
+    """
+    source = Source(source)
+    if source in DECIDING_SOURCES:
+        return True
+    named = item.trusted_sources
+    if named:
+        return source in named
+    return source in ACTIVITY_SOURCES or not _assessed(item)
+
+
+def _untrusted_message(item):
+    if Source.XAPI in item.trusted_sources:
+        return _("This lesson is completed by its external activity.")
+    if Source.QUIZ in item.trusted_sources or _assessed(item):
+        return _("This lesson is completed by passing its assessment.")
+    return _("This lesson is completed by finishing its activity.")
+
+
+def _completes(verb, item, source, *, score=None, passed=None):
+    """Whether ``verb`` from ``source`` completes ``item`` under its completion rule."""
+    if not trusts(item, source):
+        return False
     rule = item.completion_rule
-    if verb == Verb.MARKED_COMPLETE:
-        return not _assessed(item)
-    if verb == Verb.VIEWED:
-        return rule == CompletionRule.ON_VIEW
-    if verb == Verb.REACHED_END:
-        return rule in (CompletionRule.ON_VIEW, CompletionRule.ON_READ)
     if verb == Verb.SCORED:
         if rule == CompletionRule.ON_PASS:
             return bool(passed)
         if rule == CompletionRule.ON_SCORE:
             return score >= item.min_score if item.min_score is not None else bool(passed)
+        return False
+    if _assessed(item):
+        return False  # only a score completes an assessed lesson
+    if verb == Verb.MARKED_COMPLETE:
+        return True
+    if source in item.trusted_sources and verb == Verb.REACHED_END:
+        return True  # the lesson's own activity says it is finished
+    if verb == Verb.VIEWED:
+        return rule == CompletionRule.ON_VIEW
+    if verb == Verb.REACHED_END:
+        return rule in (CompletionRule.ON_VIEW, CompletionRule.ON_READ)
     return False
 
 
@@ -548,7 +596,13 @@ def issue_certificate(enrolment, rules=None):
 
 
 def complete_for_learner(learner, course, *, decided_by, reason):
-    """A trainer's decision that ``learner`` has completed ``course``; logged with the reason."""
+    """A trainer's decision that ``learner`` has completed ``course``; logged with the reason.
+
+    Nobody decides for themself, not even a superuser: the certificate it issues
+    must rest on someone else's judgement.
+    """
+    if decided_by is not None and decided_by.pk == learner.pk:
+        raise ValidationError(_("You cannot complete a course for yourself."))
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Give the reason for completing this course by hand."))

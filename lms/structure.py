@@ -30,6 +30,8 @@ class ItemSpec:
     completion_rule: str = CompletionRule.ON_READ
     min_score: float | None = None
     is_active: bool = True
+    # Sources that alone may score, pass or complete it (``CourseItem.trusted_sources``).
+    trusted_sources: tuple = ()
 
     def as_defaults(self):
         return {
@@ -42,6 +44,7 @@ class ItemSpec:
             "completion_rule": self.completion_rule,
             "min_score": self.min_score,
             "is_active": self.is_active,
+            "trusted_sources": sorted(set(self.trusted_sources)),
         }
 
 
@@ -55,6 +58,7 @@ FIELDS = [
     "completion_rule",
     "min_score",
     "is_active",
+    "trusted_sources",
     "updated_at",
 ]
 

@@ -39,6 +39,10 @@ class QuizBlock(blocks.StructBlock):
         default="immediate",
     )
 
+    def completion_source(self, value, *, assessed):
+        """An assessed lesson is scored by its quiz (a practice quiz completes nothing)."""
+        return "quiz" if assessed else None
+
     class Meta:
         icon = "tasks"
         label = _("Quiz")

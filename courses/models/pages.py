@@ -335,6 +335,14 @@ class LessonPage(CourseTreePage):
         validators=[MaxValueValidator(100)],
         help_text=_("For completion on a minimum score: the score of the lesson's quiz."),
     )
+    external_activity = models.BooleanField(
+        _("external activity"),
+        default=False,
+        help_text=_(
+            "Trust xAPI statements about this lesson from a tool outside the platform to "
+            "score, pass or complete it. Leave off unless you run that tool."
+        ),
+    )
     body = ExtensibleStreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -348,6 +356,7 @@ class LessonPage(CourseTreePage):
                 FieldPanel("required"),
                 FieldPanel("completion_rule"),
                 FieldPanel("min_score_percent"),
+                FieldPanel("external_activity"),
             ],
             heading=_("Completion"),
         ),
@@ -369,16 +378,46 @@ class LessonPage(CourseTreePage):
         assessed = self.completion_rule in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE)
         if self.completion_rule == CompletionRule.ON_SCORE and self.min_score_percent is None:
             raise ValidationError({"min_score_percent": _("Give the score that completes it.")})
-        scored_block = self.has_h5p or any(block.block_type == "scorm" for block in self.body)
-        if assessed and not (self.quiz_block or scored_block):
+        if assessed and not self.trusted_sources:
             raise ValidationError(
                 {
                     "completion_rule": _(
-                        "Add a quiz, an H5P activity or a SCORM package to the body to "
-                        "complete it by score or pass."
+                        "Add a quiz, an H5P activity or a SCORM package to the body, or make "
+                        "it an external activity, to complete it by score or pass."
                     )
                 }
             )
+
+    @property
+    def trusted_sources(self):
+        """The record sources that alone may score, pass or complete this lesson.
+
+        Each activity block names its source (``completion_source(value, assessed=…)``
+        on the block, registered by its app); an assessed lesson with a quiz is
+        scored by the quiz alone. An external activity adds xAPI. Empty for a
+        reading lesson. Read from the raw body: no activity is loaded.
+        """
+        assessed = self.completion_rule in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE)
+        children = self.body.stream_block.child_blocks
+        sources = []
+        for raw in self.body.raw_data:
+            block = children.get(raw.get("type"))
+            named_by = getattr(block, "completion_source", None)
+            value = raw.get("value") if isinstance(raw.get("value"), dict) else {}
+            source = named_by(value, assessed=assessed) if named_by else None
+            if source and source not in sources:
+                sources.append(source)
+        if assessed and "quiz" in sources:
+            sources = ["quiz"]
+        if self.external_activity:
+            sources.append("xapi")
+        return sources
+
+    @property
+    def learner_may_mark_complete(self):
+        """Whether "Mark as complete" completes it: a reading lesson, not an assessed one."""
+        assessed = self.completion_rule in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE)
+        return not assessed and not self.trusted_sources
 
     @property
     def quiz_block(self):

@@ -62,6 +62,11 @@ class CourseItem(models.Model):
     )
     # For the "score" rule: the score (0-1) that completes the lesson.
     min_score = models.FloatField(_("minimum score"), null=True, blank=True)
+    # The sources (:class:`~lms.models.Source` values) that alone may score,
+    # pass or complete the lesson: its quiz, its own H5P activities or SCORM
+    # package, xAPI for a trainer-declared external activity. Empty: a reading
+    # lesson, which the learner's own reports complete under its rule.
+    trusted_sources = models.JSONField(_("completed only by"), default=list, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

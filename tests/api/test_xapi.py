@@ -13,10 +13,15 @@ URL = "/api/v1/xapi/statements"
 ADL = "http://adlnet.gov/expapi/verbs/"
 
 
-def statement(lesson=None, verb="completed", **extra):
+def agent(username="aysel"):
+    """The learner as an account on this site (the test client's host)."""
+    return {"account": {"homePage": "http://testserver", "name": username}, "name": username}
+
+
+def statement(lesson=None, verb="completed", by="aysel", **extra):
     activity = f"https://tt.example/lessons/{lesson}" if lesson else "https://tt.example/activity/1"
     return {
-        "actor": {"mbox": "mailto:aysel@example.org", "name": "Aysel"},
+        "actor": agent(by),
         "verb": {"id": ADL + verb, "display": {"en-US": verb}},
         "object": {"id": activity, "objectType": "Activity"},
         **extra,
@@ -94,9 +99,11 @@ def test_a_conflict_in_a_batch_stores_nothing_of_it(learner_api):
 
 
 def test_another_learners_statement_id_is_a_conflict_not_a_read(world, api):
-    body = statement(id=str(uuid.uuid4()), timestamp="2026-01-02T03:04:05+00:00")
+    statement_id = str(uuid.uuid4())
+    body = statement(id=statement_id, timestamp="2026-01-02T03:04:05+00:00")
     api(world["users"]["learner"]).post(URL, body, format="json")
-    assert api(world["users"]["other_learner"]).post(URL, body, format="json").status_code == 409
+    theirs = statement(id=statement_id, timestamp="2026-01-02T03:04:05+00:00", by="murad")
+    assert api(world["users"]["other_learner"]).post(URL, theirs, format="json").status_code == 409
 
 
 def test_completed_on_a_lesson_completes_it_once(world, learner_api):
@@ -136,7 +143,7 @@ def test_a_statement_about_a_lesson_of_a_course_not_enrolled_in_is_refused(world
 
     stranger = api(UserFactory(username="stranger"))
     lesson = world["lessons"][0]
-    batch = [statement(), statement(lesson.lesson_uuid)]
+    batch = [statement(by="stranger"), statement(lesson.lesson_uuid, by="stranger")]
     assert stranger.post(URL, batch, format="json").status_code == 403
     assert not Statement.objects.exists()
     assert not LessonProgress.objects.exists()
@@ -145,7 +152,7 @@ def test_a_statement_about_a_lesson_of_a_course_not_enrolled_in_is_refused(world
 def test_get_returns_only_my_statements_with_filters_and_more(world, api):
     mine, theirs = api(world["users"]["learner"]), api(world["users"]["other_learner"])
     mine.post(URL, [statement(), statement(verb="experienced"), statement()], format="json")
-    theirs.post(URL, statement(), format="json")
+    theirs.post(URL, statement(by="murad"), format="json")
     body = mine.get(URL).json()
     assert len(body["statements"]) == 3 and body["more"] == ""
     assert len(mine.get(URL, {"verb": ADL + "experienced"}).json()["statements"]) == 1

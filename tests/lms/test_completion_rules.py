@@ -12,6 +12,7 @@ from lms.models import (
     Enrolment,
     LessonProgress,
     ManualCompletion,
+    Source,
     Verb,
 )
 
@@ -57,8 +58,9 @@ def pass_lesson(lessons):
 
 
 def score(learner, lesson, value, passed):
+    """A result of the lesson's quiz, scored on the server."""
     return services.record_learning(
-        learner, lesson.lesson_uuid, Verb.SCORED, score=value, passed=passed
+        learner, lesson.lesson_uuid, Verb.SCORED, score=value, passed=passed, source=Source.QUIZ
     )
 
 
@@ -79,7 +81,8 @@ def test_mark_as_complete_and_reading_do_not_complete_an_assessed_lesson(
     learner, enrolled, pass_lesson
 ):
     uuid_ = pass_lesson.lesson_uuid
-    assert not services.record_learning(learner, uuid_, Verb.MARKED_COMPLETE).lesson_completed_now
+    with pytest.raises(services.UntrustedSource):
+        services.record_learning(learner, uuid_, Verb.MARKED_COMPLETE)
     assert not services.record_learning(learner, uuid_, Verb.REACHED_END).lesson_completed_now
 
 
