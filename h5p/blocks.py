@@ -34,6 +34,10 @@ class H5PBlock(blocks.StructBlock):
         label=_("Required to complete the lesson"), required=False, default=True
     )
 
+    def completion_source(self, value, *, assessed):
+        """The H5P result scores an assessed lesson and completes it when the block is required."""
+        return "h5p" if assessed or value.get("required", True) else None
+
     class Meta:
         icon = "media"
         label = _("H5P activity")

@@ -16,6 +16,10 @@ class ScormBlock(blocks.StructBlock):
         help_text=_("Completing the package completes the lesson."),
     )
 
+    def completion_source(self, value, *, assessed):
+        """The package scores an assessed lesson and completes it when the block is required."""
+        return "scorm" if assessed or value.get("required", True) else None
+
     class Meta:
         icon = "media"
         label = _("SCORM package")
