@@ -1,7 +1,11 @@
 """Wagtail admin views for trainers: certificates, completion by hand, importing a cohort.
 
 Each view checks its own permission (``lms.revoke_certificate``,
-``lms.complete_for_learner``); the Trainers group holds both.
+``lms.complete_for_learner``); the Trainers group holds both. A trainer acts
+only within the cohorts they run: on a learner who is a member of one of them,
+for one of that cohort's courses. Programme managers (``lms.view_all_reports``)
+act on everyone; nobody completes a course for themself. Anything out of scope
+answers 404, as if it did not exist.
 """
 
 import uuid
@@ -11,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -19,7 +23,37 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
 from . import imports, services
-from .models import Certificate, CourseRules
+from .models import Certificate, Cohort, CohortMembership, CourseRules
+from .reports import sees_everyone, visible_cohorts
+
+
+def taught_by(user, learner, course):
+    """Memberships that put ``learner`` on ``course`` in a cohort ``user`` runs.
+
+    ``learner`` and ``course`` may be instances, ids or ``OuterRef``s.
+    """
+    return CohortMembership.objects.filter(
+        learner=learner, cohort__trainers=user, cohort__courses=course
+    )
+
+
+def visible_certificates(user):
+    """Certificates ``user`` may see and revoke: everyone's, or their cohorts' learners'."""
+    certificates = Certificate.objects.all()
+    if sees_everyone(user):
+        return certificates
+    return certificates.filter(
+        Exists(taught_by(user, OuterRef("learner_id"), OuterRef("enrolment__course_id")))
+    )
+
+
+def completable_courses(user):
+    """The course rules ``user`` may complete by hand: all, or their cohorts' courses."""
+    rules = CourseRules.objects.order_by("title")
+    if sees_everyone(user):
+        return rules
+    courses = Cohort.courses.through.objects.filter(cohort__in=visible_cohorts(user))
+    return rules.filter(course_id__in=courses.values("page_id"))
 
 
 class RevokeForm(forms.Form):
@@ -31,24 +65,56 @@ class RevokeForm(forms.Form):
 
 
 class ManualCompletionForm(forms.Form):
+    """Who, which course and why; only learners and courses of the user's own cohorts."""
+
     learner = forms.CharField(label=gettext_lazy("Learner (username or email)"))
     course = forms.ModelChoiceField(
-        label=gettext_lazy("Course"), queryset=CourseRules.objects.order_by("title")
+        label=gettext_lazy("Course"), queryset=CourseRules.objects.none()
     )
     reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["course"].queryset = completable_courses(user)
+        if not sees_everyone(user):
+            self.fields["learner"].help_text = _("A member of one of the cohorts you run.")
 
     def clean_learner(self):
         value = self.cleaned_data["learner"].strip()
         users = get_user_model().objects.filter(Q(username=value) | Q(email__iexact=value))
+        if users.filter(pk=self.user.pk).exists():
+            raise ValidationError(_("You cannot complete a course for yourself."))
+        if sees_everyone(self.user):
+            if users.count() != 1:
+                raise ValidationError(_("No single learner has this username or email."))
+            return users.get()
+        # One message whether or not the account exists elsewhere: a trainer learns
+        # nothing about learners outside their cohorts.
+        users = users.filter(cohort_memberships__cohort__trainers=self.user).distinct()
         if users.count() != 1:
-            raise ValidationError(_("No single learner has this username or email."))
+            raise ValidationError(_("No learner in your cohorts has this username or email."))
         return users.get()
+
+    def clean(self):
+        data = super().clean()
+        learner, rules = data.get("learner"), data.get("course")
+        if (
+            learner
+            and rules
+            and not sees_everyone(self.user)
+            and not taught_by(self.user, learner, rules.course_id).exists()
+        ):
+            self.add_error(
+                "course", _("This learner is not in a cohort of yours that takes this course.")
+            )
+        return data
 
 
 @permission_required("lms.revoke_certificate", raise_exception=True)
 def certificate_index(request):
     query = request.GET.get("q", "").strip()
-    certificates = Certificate.objects.order_by("-issued_at")
+    certificates = visible_certificates(request.user).order_by("-issued_at")
     if query:
         certificates = certificates.filter(
             Q(code__iexact=query)
@@ -63,7 +129,7 @@ def certificate_index(request):
 
 @permission_required("lms.revoke_certificate", raise_exception=True)
 def certificate_revoke(request, pk):
-    certificate = get_object_or_404(Certificate, pk=pk)
+    certificate = get_object_or_404(visible_certificates(request.user), pk=pk)
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -84,25 +150,29 @@ def certificate_revoke(request, pk):
 
 @permission_required("lms.complete_for_learner", raise_exception=True)
 def complete_for_learner(request):
-    form = ManualCompletionForm(request.POST or None)
+    form = ManualCompletionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        certificate = services.complete_for_learner(
-            data["learner"],
-            data["course"].course,
-            decided_by=request.user,
-            reason=data["reason"],
-        )
-        messages.success(
-            request,
-            _("%(learner)s has completed “%(course)s”; certificate %(code)s.")
-            % {
-                "learner": certificate.learner_name,
-                "course": certificate.course_title,
-                "code": certificate.code,
-            },
-        )
-        return redirect("lms_admin:complete")
+        try:
+            certificate = services.complete_for_learner(
+                data["learner"],
+                data["course"].course,
+                decided_by=request.user,
+                reason=data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(learner)s has completed “%(course)s”; certificate %(code)s.")
+                % {
+                    "learner": certificate.learner_name,
+                    "course": certificate.course_title,
+                    "code": certificate.code,
+                },
+            )
+            return redirect("lms_admin:complete")
     return TemplateResponse(request, "lms/admin/complete_for_learner.html", {"form": form})
 
 
@@ -127,8 +197,6 @@ def import_learners(request, pk):
     """Upload, preview, then confirm a cohort's learners; all rows valid or nothing imported."""
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
-
-    from .reports import visible_cohorts
 
     if not request.user.has_perm("lms.change_cohort"):
         raise PermissionDenied

@@ -1,12 +1,14 @@
 """Admin wiring of the learning records: certificates, manual completions, cohorts, organisation."""
 
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import CopyView, DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -75,21 +77,53 @@ class CohortIndexView(IndexView):
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
-        if self.request.user.has_perm("lms.view_all_reports"):
+        if reports.sees_everyone(self.request.user):
             return queryset
         return queryset.filter(trainers=self.request.user)
 
 
-class CohortEditView(EditView):
-    def get_object(self, queryset=None):
-        cohort = super().get_object(queryset)
+class CohortScopeMixin:
+    """A view of one cohort that answers 404 for a cohort the user does not run.
+
+    Wagtail's generic views load their object in different ways (``setup``,
+    ``get_object`` with or without a queryset), so the check wraps ``get_object``,
+    which every one of them calls before acting.
+    """
+
+    def get_object(self, *args, **kwargs):
+        cohort = super().get_object(*args, **kwargs)
         user = self.request.user
         if (
-            not user.has_perm("lms.view_all_reports")
-            and not cohort.trainers.filter(pk=user.pk).exists()
+            cohort is not None
+            and not reports.sees_everyone(user)
+            and not reports.visible_cohorts(user).filter(pk=cohort.pk).exists()
         ):
-            raise PermissionDenied
+            raise Http404
         return cohort
+
+
+class CohortEditView(CohortScopeMixin, EditView):
+    pass
+
+
+class CohortDeleteView(CohortScopeMixin, DeleteView):
+    pass
+
+
+class CohortCopyView(CohortScopeMixin, CopyView):
+    pass
+
+
+class CohortInspectView(CohortScopeMixin, InspectView):
+    pass
+
+
+class CohortHistoryView(CohortScopeMixin, HistoryView):
+    pass
+
+
+class CohortUsageView(CohortScopeMixin, UsageView):
+    pass
 
 
 def progress_link(cohort):
@@ -130,8 +164,15 @@ class CohortViewSet(ModelViewSet):
     ]
     list_filter = ["programme", "district"]
     search_fields = ["name"]
+    # Every view of one cohort is scoped; tests/security/test_trainer_scope.py checks
+    # that each URL the viewset registers is.
     index_view_class = CohortIndexView
     edit_view_class = CohortEditView
+    delete_view_class = CohortDeleteView
+    copy_view_class = CohortCopyView
+    inspect_view_class = CohortInspectView
+    history_view_class = CohortHistoryView
+    usage_view_class = CohortUsageView
 
     def get_form_class(self, for_update=False):
         from django.forms.models import modelform_factory

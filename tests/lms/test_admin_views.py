@@ -6,17 +6,22 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from courses.roles import TRAINERS, ensure_authoring_roles
-from lms import services
-from lms.models import Certificate, ManualCompletion, Verb
+from lms import cohorts, services
+from lms.models import Certificate, Cohort, ManualCompletion, Verb
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def trainer(catalogue):
+def trainer(catalogue, course, learner):
+    """A trainer running the learner's cohort (their powers stop at the cohorts they run)."""
     ensure_authoring_roles(catalogue)
     user = UserFactory(username="trainer")
     user.groups.add(Group.objects.get(name=TRAINERS))
+    cohort = Cohort.objects.create(name="Guba 2026", programme="inclusive-education")
+    cohorts.add_courses(cohort, [course])
+    cohorts.add_members(cohort, [learner])
+    cohort.trainers.add(user)
     return user
 
 
