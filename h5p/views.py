@@ -6,7 +6,6 @@ lesson is live; the admin preview is for users who may edit H5P activities.
 Statements and saved state are always the requesting user's own.
 """
 
-import json
 import mimetypes
 import posixpath
 
@@ -28,7 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
 from courses.packs import may_study
-from lms import services
+from lms import safejson, services
 from lms.models import CourseItem, Enrolment, LessonProgress
 
 from .importing import content_path
@@ -254,9 +253,11 @@ def statements(request, lesson_uuid, activity_id):
     lesson, rules = _enrolled_learner(request, lesson_uuid, activity_id)
     try:
         if request.content_type == "application/json":
-            batch = json.loads(request.body).get("statements")
+            batch = safejson.loads(request.body).get("statements")
         else:
-            batch = json.loads(request.POST.get("statements", ""))
+            batch = safejson.loads(request.POST.get("statements", ""))
+    except safejson.UnsafeJSON as refusal:
+        return _error(str(refusal))
     except (ValueError, AttributeError):
         return _error(_("The statements are not valid JSON."))
     if not isinstance(batch, list) or not 1 <= len(batch) <= MAX_STATEMENTS:
@@ -299,6 +300,11 @@ def state(request, lesson_uuid, activity_id, data_type, sub_content_id):
     lesson, _rules = _enrolled_learner(request, lesson_uuid, activity_id)
     if len(data_type) > 64 or len(sub_content_id) > 64:
         return _error(_("Unknown saved state."))
+    try:
+        safejson.check_text(data_type)
+        safejson.check_text(sub_content_id)
+    except safejson.UnsafeJSON as refusal:
+        return _error(str(refusal))
     key = {
         "learner": request.user,
         "activity_id": activity_id,
@@ -313,6 +319,11 @@ def state(request, lesson_uuid, activity_id, data_type, sub_content_id):
         return _error(_("No state was sent."))
     if len(data.encode()) > h5p_options("MAX_STATE_BYTES", 64 * 1024):
         return _error(_("The saved state is too large."), status=413)
+    try:
+        if data:  # H5P saves its state as JSON text: refuse what cannot be stored
+            safejson.loads(data)
+    except safejson.UnsafeJSON as refusal:
+        return _error(str(refusal))
     try:
         if data == "0" or request.POST.get("invalidate") == "1" and data == "":
             H5PUserData.objects.filter(**key).delete()

@@ -22,9 +22,15 @@ its screen, so the file is what the screen shows.
 
 A view starts an export with :func:`start_export`, which answers 400 to an
 unknown report or format and redirects to the requester's list of exports.
+
+Every text cell of every download goes through :func:`neutralise`, so a name
+such as ``=HYPERLINK(...)`` reaches a spreadsheet program as text, never as a
+formula. Wagtail's own downloads (a form page's submissions) get the same
+through :func:`neutralised_view`.
 """
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -83,6 +89,39 @@ def registered():
 
 # Writers ----------------------------------------------------------------------
 
+# What makes a spreadsheet program read a cell as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """``value`` as a download's cell: text that would start a formula gets a leading ``'``.
+
+    Numbers, dates and other typed values stay as they are (a negative number
+    is a number, not text); lazy translations become text.
+    """
+    if isinstance(value, Promise):
+        value = str(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def neutral_row(row):
+    return [neutralise(value) for value in row]
+
+
+class NeutralisedSpreadsheetMixin:
+    """For a Wagtail view with ``SpreadsheetExportMixin``: every cell through :func:`neutralise`."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise(super().preprocess_field_value(field, value, export_format))
+
+
+@functools.cache
+def neutralised_view(view_class):
+    """``view_class`` (a Wagtail view that downloads CSV/XLSX) with its cells neutralised."""
+    return type(view_class.__name__, (NeutralisedSpreadsheetMixin, view_class), {})
+
 
 def write_table(table, export_format, out):
     """Write ``table`` to the binary file ``out`` row by row; return the number of rows."""
@@ -96,10 +135,10 @@ def _write_csv(table, out):
     try:
         text.write("\ufeff")  # so spreadsheet programs read UTF-8 (az, ru) correctly
         writer = csv.writer(text)
-        writer.writerow([str(heading) for heading in table.headings])
+        writer.writerow(neutral_row(str(heading) for heading in table.headings))
         count = 0
         for row in table.rows:
-            writer.writerow(row)
+            writer.writerow(neutral_row(row))
             count += 1
         text.flush()
     finally:
@@ -113,10 +152,11 @@ def _write_xlsx(table, out):
     # Write-only mode streams rows to a temporary file: memory stays flat.
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=str(table.sheet_title or table.filename)[:31] or None)
-    sheet.append([str(heading) for heading in table.headings])
+    # Neutralised text never starts with "=", so openpyxl stores it as text, not a formula.
+    sheet.append(neutral_row(str(heading) for heading in table.headings))
     count = 0
     for row in table.rows:
-        sheet.append([str(value) if isinstance(value, Promise) else value for value in row])
+        sheet.append(neutral_row(row))
         count += 1
     workbook.save(out)
     return count

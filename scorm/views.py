@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
 from courses.packs import may_study
-from lms import services
+from lms import safejson, services
 from lms.models import Enrolment, Source, Verb
 
 from .models import ScormAttempt
@@ -184,9 +184,9 @@ def commit(request, lesson_uuid, block_id):
     if len(request.body) > MAX_COMMIT_BYTES:
         return JsonResponse({"result": False, "errorCode": 101}, status=413)
     try:
-        body = json.loads(request.body or b"{}")
-    except ValueError:
-        body = None
+        body = safejson.loads(request.body or b"{}")
+    except safejson.UnsafeJSON as unsafe:
+        return JsonResponse({"result": False, "error": str(unsafe)}, status=400)
     if not isinstance(body, dict):
         return JsonResponse({"result": False, "error": _("The commit is not JSON.")}, status=400)
     refusal = _csrf_failure(request, str(body.get("csrfToken") or ""))

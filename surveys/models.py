@@ -161,6 +161,12 @@ class CommunitySurveyPage(AbstractForm):
     def get_submission_class(self):
         return SurveySubmission
 
+    def get_submissions_list_view_class(self):
+        # Wagtail's download of the answers is neutralised like every export.
+        from operations.exports import neutralised_view
+
+        return neutralised_view(super().get_submissions_list_view_class())
+
     def get_form_class(self):
         from .forms import survey_form_class
 
