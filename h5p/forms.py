@@ -1,12 +1,18 @@
-"""The admin form of an H5P activity: upload or replace the file, checked before saving."""
+"""The admin form of an H5P activity: upload or replace the file, checked before saving.
+
+The check includes who may install library code (:mod:`h5p.importing`): an
+uploader without ``h5p.install_h5plibrary`` gets a form error naming each
+library an administrator must upload first.
+"""
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from lms.packages import PackageError
 
-from .importing import import_package
+from .importing import check_may_install, import_package
 from .validation import open_h5p
 
 
@@ -25,11 +31,17 @@ class H5PActivityForm(WagtailAdminModelForm):
         if not self.instance.pk:
             self.fields["upload"].required = True
 
+    @property
+    def uploader(self):
+        """Who uploads: a form made without a user may install nothing."""
+        return getattr(self, "for_user", None) or AnonymousUser()
+
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
         if upload:
             try:
-                open_h5p(upload).close()
+                with open_h5p(upload) as checked:
+                    check_may_install(checked, self.uploader)
             except PackageError as error:
                 raise forms.ValidationError(error.messages) from None
         return upload
@@ -42,13 +54,12 @@ class H5PActivityForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         upload = self.cleaned_data.get("upload")
-        user = getattr(self, "for_user", None)
         if upload:
             try:
                 return import_package(
                     upload,
                     title=self.cleaned_data.get("title", ""),
-                    user=user,
+                    user=self.uploader,
                     activity=self.instance,
                 )
             except PackageError as error:  # checked in clean_upload; storage may still fail

@@ -2,59 +2,69 @@
 
 The package is validated (:func:`h5p.validation.open_h5p`) before anything is
 written; files go through Django's storage API (the ``h5p`` storage when the
-site defines one, else the default storage). If anything fails after that,
-the stored files are removed again, so a refused upload leaves no row and no
-file. Replacing an activity's file extracts the new package beside the old
-one and deletes the old files only once the new row is committed.
+site defines one, else the default storage). Replacing an activity's file
+extracts the new package beside the old one and deletes the old files only
+once the new row is committed.
 
-Libraries are stored once (:class:`h5p.models.H5PLibrary`): each library folder
-of a package is hashed, and a folder already stored with the same bytes is
-reused instead of extracted again. Only ``h5p.json`` and ``content/`` go under
-the activity's own prefix. Libraries no activity uses any more are removed
-with their files after a replacement or a deletion.
+**Libraries are stored once** (:class:`h5p.models.H5PLibrary`): each library
+folder of a package is hashed, and a folder already stored with the same bytes
+is reused instead of extracted again. Only ``h5p.json`` and ``content/`` go
+under the activity's own prefix. Libraries no activity uses any more are
+removed with their files after a replacement or a deletion.
+
+**Installing library code is an administrator's act.** A library's scripts
+run for everyone who plays an activity using it, so storing a library folder
+not stored yet (a new version, or a known version with other bytes) takes the
+``h5p.install_h5plibrary`` permission: superusers have it, and a group may be
+given it in Wagtail's group editor. Anyone else may upload a package only if
+each of its library folders is stored already with the same name, version and
+bytes; otherwise :class:`LibrariesNotInstalled` names each library that needs
+an administrator, before anything is written. Called without a user (the
+``import_h5p`` command, the demo seeding), the importer acts for the server's
+operator and installs.
+
+**Nothing is left behind.** Every folder written (the content, the package
+file, each new library) has a random name and is named first in an import
+journal (:mod:`lms.package_imports`): a refused or failed import removes it at
+once, and one killed mid-way is removed by the daily job a day later.
 """
 
 import hashlib
 import posixpath
 import uuid
-from functools import partial
+from dataclasses import dataclass
 
 from django.core.files.base import File
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from lms.packages import delete_from_storage, extract_to_storage, open_package
+from lms.package_imports import Claim, ImportJournal, own_folder, remove_tree
+from lms.packages import PackageError, extract_to_storage
 
 from .models import H5PActivity, H5PLibrary
 from .storage import h5p_storage
-from .validation import limits, open_h5p
+from .validation import open_h5p
+
+INSTALL_PERMISSION = "h5p.install_h5plibrary"
 
 
-def stored_names(activity):
-    """The storage names of an activity's own extracted files (read from its own package).
-
-    Shared libraries are not among them (see :func:`collect_unused_libraries`),
-    except for activities stored before libraries were shared.
-    """
-    storage = h5p_storage()
-    if not activity.package or not storage.exists(activity.package.name):
-        return []
-    shared = set(activity.library_paths or {})
-    with storage.open(activity.package.name) as fileobj, open_package(fileobj, limits()) as package:
-        return [
-            f"{activity.storage_prefix}/{name}"
-            for name in package.names
-            if name.split("/", 1)[0] not in shared
-        ]
+class LibrariesNotInstalled(PackageError):
+    """The package brings library code its uploader may not install; one message per library."""
 
 
-def _library_members(package, folders):
-    """``{folder: [ZipInfo, ...]}`` for the library folders of a package."""
-    members = {folder: [] for folder in folders}
-    for info in package.files:
-        top = info.filename.split("/", 1)[0]
-        if top in members and "/" in info.filename:
-            members[top].append(info)
-    return members
+def may_install_libraries(user):
+    """Whether ``user`` may install or update library code (``None``: the server's operator)."""
+    return user is None or user.has_perm(INSTALL_PERMISSION)
+
+
+@dataclass
+class _Library:
+    """A library folder of an uploaded package, and its stored copy if there is one."""
+
+    files: list  # ZipInfo
+    digest: str
+    stored: H5PLibrary | None
+    other_bytes_stored: bool  # the same name and version is stored, with other bytes
 
 
 def _digest(package, infos):
@@ -65,37 +75,55 @@ def _digest(package, infos):
     return digest.hexdigest()
 
 
-def _store_libraries(package, folders, storage):
-    """Store the package's libraries not stored yet; return ``({folder: library}, new names)``.
+def _libraries(checked):
+    """``{folder: _Library}`` for every library folder of a checked package (one query)."""
+    digests = {
+        folder: _digest(checked.package, infos) for folder, infos in checked.library_files.items()
+    }
+    stored = {}
+    for library in H5PLibrary.objects.filter(folder__in=digests):
+        stored.setdefault(library.folder, {})[library.digest] = library
+    return {
+        folder: _Library(
+            files=checked.library_files[folder],
+            digest=digest,
+            stored=stored.get(folder, {}).get(digest),
+            other_bytes_stored=folder in stored,
+        )
+        for folder, digest in digests.items()
+    }
 
-    Rows for new libraries are made by the caller's transaction; their files
-    are written here (and removed by the caller if the import fails).
-    """
-    libraries, written = {}, []
-    members = {
-        folder: (infos, _digest(package, infos))
-        for folder, infos in _library_members(package, folders).items()
-        if infos
-    }
-    stored = {
-        (library.folder, library.digest): library
-        for library in H5PLibrary.objects.filter(folder__in=members)
-    }
-    try:
-        for folder, (infos, digest) in members.items():
-            library = stored.get((folder, digest))
-            if library is None:
-                prefix = f"h5p/libraries/{digest[:32]}"
-                names = extract_to_storage(package, storage, prefix, members=infos)
-                written += names
-                library = H5PLibrary(
-                    folder=folder, digest=digest, storage_prefix=prefix, files=names
-                )
-            libraries[folder] = library
-    except BaseException:
-        _forget_unsaved_libraries(storage, written)
-        raise
-    return libraries, written
+
+def _label(folder):
+    """ "H5P.MultiChoice-1.16" as people write it: "H5P.MultiChoice 1.16"."""
+    name, _dash, version = folder.rpartition("-")
+    return f"{name} {version}"
+
+
+def _refuse_uninstalled(libraries):
+    messages = []
+    for folder, library in sorted(libraries.items()):
+        if library.stored is not None:
+            continue
+        if library.other_bytes_stored:
+            message = _(
+                "%(library)s differs from the installed copy: ask an administrator to "
+                "upload this package first."
+            )
+        else:
+            message = _(
+                "%(library)s is not installed yet: ask an administrator to upload this "
+                "package first."
+            )
+        messages.append(message % {"library": _label(folder)})
+    if messages:
+        raise LibrariesNotInstalled(messages)
+
+
+def check_may_install(checked, user):
+    """Raise :class:`LibrariesNotInstalled` if ``checked`` brings code ``user`` may not install."""
+    if not may_install_libraries(user):
+        _refuse_uninstalled(_libraries(checked))
 
 
 def collect_unused_libraries():
@@ -103,51 +131,67 @@ def collect_unused_libraries():
     storage = h5p_storage()
     for library in H5PLibrary.objects.filter(activities__isnull=True):
         library.delete()
-        delete_from_storage(storage, library.files)
-
-
-def _forget_unsaved_libraries(storage, written):
-    """After a failed import: remove the library files no stored row ended up owning."""
-    # Library files are stored as "h5p/libraries/<digest>/<folder>/...".
-    prefixes = {"/".join(name.split("/")[:3]) for name in written}
-    owned = set(
-        H5PLibrary.objects.filter(storage_prefix__in=prefixes).values_list(
-            "storage_prefix", flat=True
-        )
-    )
-    delete_from_storage(
-        storage, [name for name in written if "/".join(name.split("/")[:3]) not in owned]
-    )
+        remove_tree(storage, library.storage_prefix)
 
 
 def import_package(fileobj, *, title="", user=None, activity=None):
     """Check, extract and record ``fileobj``; return the saved :class:`H5PActivity`.
 
-    Raises :class:`lms.packages.PackageError` (nothing stored) for a bad file.
+    Raises :class:`lms.packages.PackageError` (nothing stored) for a bad file,
+    and :class:`LibrariesNotInstalled` if ``user`` may not install its libraries.
     With ``activity`` the existing item gets the new file (a replacement).
     """
     storage = h5p_storage()
-    key = uuid.uuid4().hex
-    prefix = f"h5p/content/{key}"
     with open_h5p(fileobj) as checked:
-        libraries, written = _store_libraries(checked.package, checked.libraries, storage)
-        own = [
-            info
-            for info in checked.package.files
-            if info.filename.split("/", 1)[0] not in libraries
+        libraries = _libraries(checked)
+        if not may_install_libraries(user):
+            _refuse_uninstalled(libraries)
+        activity = activity or H5PActivity()
+        rows = {
+            folder: library.stored
+            or H5PLibrary(
+                folder=folder,
+                digest=library.digest,
+                storage_prefix=f"h5p/libraries/{uuid.uuid4().hex}",
+            )
+            for folder, library in libraries.items()
+        }
+        new = [folder for folder, row in rows.items() if row.pk is None]
+        prefix = f"h5p/content/{uuid.uuid4().hex}"
+        package_field = H5PActivity._meta.get_field("package")
+        package_name = package_field.generate_filename(activity, getattr(fileobj, "name", ""))
+        package_folder = own_folder(package_name)
+        claims = [
+            Claim(prefix, "h5p.H5PActivity", "storage_prefix"),
+            Claim(package_folder, "h5p.H5PActivity", "package__startswith", f"{package_folder}/"),
+            *[
+                Claim(rows[folder].storage_prefix, "h5p.H5PLibrary", "storage_prefix")
+                for folder in new
+            ],
         ]
-        stored = []
+        if activity.pk:
+            claims.append(
+                Claim(activity.storage_prefix, "h5p.H5PActivity", "storage_prefix", retired=True)
+            )
+            if activity.package:
+                old = activity.package.name
+                claims.append(
+                    Claim(own_folder(old), "h5p.H5PActivity", "package", value=old, retired=True)
+                )
+        journal = ImportJournal.begin(storage, claims)
         try:
-            stored = extract_to_storage(checked.package, storage, prefix, members=own)
+            for folder in new:
+                rows[folder].files = extract_to_storage(
+                    checked.package,
+                    storage,
+                    rows[folder].storage_prefix,
+                    members=libraries[folder].files,
+                )
+            extract_to_storage(checked.package, storage, prefix, members=checked.content_files)
             fileobj.seek(0)
-            package_name = storage.save(f"h5p/packages/{key}.h5p", File(fileobj))
-            stored.append(package_name)
+            activity.package = storage.save(package_name, File(fileobj))
             metadata = checked.metadata
-            old_names = stored_names(activity) if activity and activity.pk else []
-            old_package = activity.package.name if activity and activity.package else None
-            activity = activity or H5PActivity()
             activity.title = title or activity.title or str(metadata["title"])[:255]
-            activity.package.name = package_name
             activity.main_library = str(metadata["mainLibrary"])[:255]
             activity.libraries = checked.libraries
             activity.licence = str(metadata.get("license", ""))[:64]
@@ -155,38 +199,34 @@ def import_package(fileobj, *, title="", user=None, activity=None):
             activity.authors = authors if isinstance(authors, list) else []
             activity.metadata = metadata
             activity.storage_prefix = prefix
-            activity.library_paths = {
-                folder: library.storage_prefix for folder, library in libraries.items()
-            }
-            activity.file_count = len(checked.package.files)
+            activity.library_paths = {folder: row.storage_prefix for folder, row in rows.items()}
+            activity.file_count = len(checked.content_files) + sum(
+                len(library.files) for library in libraries.values()
+            )
             if user is not None and user.is_authenticated:
                 activity.uploaded_by = user
             with transaction.atomic():
                 activity.full_clean(exclude=["package", "storage_prefix"])
-                for library in libraries.values():
-                    if library.pk is None:
-                        library.save()
+                for folder in new:
+                    rows[folder].save()
                 activity.save()
-                activity.shared_libraries.set(libraries.values())
-                if old_names or old_package:
-                    transaction.on_commit(
-                        partial(delete_from_storage, storage, [*old_names, old_package])
-                    )
+                activity.shared_libraries.set(rows.values())
+                transaction.on_commit(journal.finish, robust=True)
                 transaction.on_commit(collect_unused_libraries)
         except BaseException:
-            delete_from_storage(storage, stored)
-            _forget_unsaved_libraries(storage, written)
+            journal.abandon()
             raise
     return activity
 
 
 def delete_files(activity):
-    """Remove an activity's extracted files and its package (after its row is deleted),
+    """Remove an activity's own files and its package (after its row is deleted),
     and the shared libraries no other activity uses."""
-    names = stored_names(activity)
+    storage = h5p_storage()
+    if activity.storage_prefix:
+        remove_tree(storage, activity.storage_prefix)
     if activity.package:
-        names.append(activity.package.name)
-    delete_from_storage(h5p_storage(), names)
+        remove_tree(storage, own_folder(activity.package.name))
     collect_unused_libraries()
 
 

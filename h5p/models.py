@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from lms.package_imports import RandomFolder
+
 from .storage import h5p_storage
 
 
@@ -23,6 +25,10 @@ class H5PLibrary(models.Model):
     version with other bytes gets its own. Files are never changed in place,
     so they may be cached for long. Rows no activity uses any more are
     removed with their files (:func:`h5p.importing.collect_unused_libraries`).
+
+    Library code runs for everyone who plays an activity using it, so storing
+    a new library (or the same version with other bytes) takes the
+    ``install_h5plibrary`` permission; see :mod:`h5p.importing`.
     """
 
     folder = models.CharField(_("folder"), max_length=255)  # "H5P.MultiChoice-1.16"
@@ -34,6 +40,7 @@ class H5PLibrary(models.Model):
     class Meta:
         verbose_name = _("H5P library")
         verbose_name_plural = _("H5P libraries")
+        permissions = [("install_h5plibrary", _("Can install or update H5P library code"))]
         constraints = [
             models.UniqueConstraint(fields=["folder", "digest"], name="h5p_library_unique_content")
         ]
@@ -46,8 +53,15 @@ class H5PActivity(index.Indexed, models.Model):
     """An uploaded, checked and extracted ``.h5p`` package, reusable in any lesson."""
 
     title = models.CharField(_("title"), max_length=255)
-    # The original upload, kept so the activity can be re-extracted or downloaded.
-    package = models.FileField(_("H5P file"), max_length=255, editable=False, storage=h5p_storage)
+    # The original upload, kept so the activity can be re-extracted or downloaded;
+    # stored as "h5p/packages/<random>/<upload name>".
+    package = models.FileField(
+        _("H5P file"),
+        max_length=255,
+        editable=False,
+        storage=h5p_storage,
+        upload_to=RandomFolder("h5p/packages", default_name="package.h5p"),
+    )
     main_library = models.CharField(_("main library"), max_length=255, editable=False)
     # The "Machine.Name-major.minor" folders the content uses, in load order.
     libraries = models.JSONField(_("libraries"), default=list, editable=False)

@@ -1,8 +1,11 @@
-"""Admin wiring: H5P activities as a snippet with upload, replace, usage and preview."""
+"""Admin wiring: H5P activities as a snippet with upload, replace, usage and preview,
+and the permission to install library code in the group editor."""
 
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -45,3 +48,9 @@ class H5PActivityViewSet(SnippetViewSet):
 
 
 register_snippet(H5PActivityViewSet)
+
+
+@hooks.register("register_permissions")
+def register_library_install_permission():
+    """Offer "Can install or update H5P library code" in the group editor, to give on purpose."""
+    return Permission.objects.filter(content_type__app_label="h5p", codename="install_h5plibrary")

@@ -36,6 +36,7 @@ DEFAULTS = {
         "operations.jobs.prune_old_records",
         "operations.tasks.prune_report_exports",
         "lms.tasks.prune_import_previews",
+        "operations.jobs.remove_abandoned_package_imports",
     ],
     "DAILY_AT": "02:30",
     "STALE_TASK_SECONDS": 3600,
@@ -99,6 +100,14 @@ def prune_old_records():
         key__regex=r"^(daily|schedule):", done_at__lt=cutoff
     ).delete()
     return {"tasks": tasks, "keys": keys}
+
+
+@task()
+def remove_abandoned_package_imports():
+    """Remove the files of content-package imports that died before committing, a day on."""
+    from lms.package_imports import remove_abandoned_imports
+
+    return remove_abandoned_imports()
 
 
 def requeue_orphaned(*, worker_id=None, older_than=None, now=None):

@@ -5,20 +5,17 @@ Usage::
     package = import_package(uploaded_file, title="Golf", user=request.user)
 
 Anything wrong raises :class:`~lms.packages.PackageError` with the reason, and
-then no row and no file is left behind.
+then no row and no file is left behind. The zip and the unpacked folder get
+random names, named first in an import journal (:mod:`lms.package_imports`):
+a failed import removes them at once, one killed mid-way the daily job does.
 """
 
-from django.core.files.storage import default_storage
+from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lms.packages import (
-    PackageError,
-    PackageLimits,
-    delete_from_storage,
-    extract_to_storage,
-    open_package,
-)
+from lms.package_imports import Claim, ImportJournal, own_folder, remove_tree
+from lms.packages import PackageError, PackageLimits, extract_to_storage, open_package
 
 from .manifest import MANIFEST, parse_manifest
 from .models import ScormPackage
@@ -97,25 +94,33 @@ def import_package(fileobj, *, title="", user=None, instance=None):
     package.storage_prefix = ScormPackage.new_prefix()
     if user is not None and getattr(user, "is_authenticated", False):
         package.uploaded_by = user
-    written = []
+    field = ScormPackage._meta.get_field("file")
+    storage = field.storage
+    archive_name = field.generate_filename(package, getattr(fileobj, "name", ""))
+    archive_folder = own_folder(archive_name)
+    journal = ImportJournal.begin(
+        storage,
+        [
+            Claim(package.storage_prefix, "scorm.ScormPackage", "storage_prefix"),
+            Claim(archive_folder, "scorm.ScormPackage", "file__startswith", f"{archive_folder}/"),
+        ],
+    )
     try:
         fileobj.seek(0)
-        name = (getattr(fileobj, "name", "") or "package.zip").rsplit("/", 1)[-1]
-        package.file.save(name, fileobj, save=False)
+        package.file = storage.save(archive_name, File(fileobj))
         with open_package(fileobj, LIMITS) as archive:
-            written = extract_to_storage(archive, default_storage, package.storage_prefix)
+            extract_to_storage(archive, storage, package.storage_prefix)
         with transaction.atomic():
             package.save()
+            transaction.on_commit(journal.finish, robust=True)
     except BaseException:
-        delete_from_storage(default_storage, written)
-        if package.file and package.file.name:
-            default_storage.delete(package.file.name)
+        journal.abandon()
         raise
     return package
 
 
 def delete_package_files(package):
-    names = [f"{package.storage_prefix}/{name}" for name in package.files]
-    delete_from_storage(default_storage, names)
-    if package.file and package.file.name:
-        default_storage.delete(package.file.name)
+    storage = ScormPackage._meta.get_field("file").storage
+    remove_tree(storage, package.storage_prefix)
+    if package.file:
+        remove_tree(storage, own_folder(package.file.name))

@@ -1,7 +1,8 @@
 """SCORM packages (content, a snippet) and each learner's attempt on one (a record).
 
 A :class:`ScormPackage` is the uploaded zip and what its manifest says; its
-files live in the default storage under ``storage_prefix``. A
+files live in the default storage under ``storage_prefix``. Both the zip and
+the folder have names with a random part, never the upload's name alone. A
 :class:`ScormAttempt` keeps the CMI data a learner's SCO commits, one row per
 learner, package and SCO; the lesson's progress is written only through
 :func:`lms.services.record_learning`.
@@ -12,6 +13,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from lms.package_imports import RandomFolder
 
 
 class ScormPackage(models.Model):
@@ -24,7 +27,8 @@ class ScormPackage(models.Model):
     title = models.CharField(_("title"), max_length=255)
     version = models.CharField(_("SCORM version"), max_length=8, choices=Version.choices)
     schema_version = models.CharField(_("schema version"), max_length=64, blank=True)
-    file = models.FileField(_("package file"), upload_to="scorm/archives/")
+    # Stored as "scorm/archives/<random>/<upload name>".
+    file = models.FileField(_("package file"), upload_to=RandomFolder("scorm/archives"))
     # Folder (in the default storage) that holds the unpacked files.
     storage_prefix = models.CharField(max_length=100, unique=True, editable=False)
     organisation = models.CharField(max_length=255, blank=True, editable=False)
