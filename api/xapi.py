@@ -328,7 +328,10 @@ def lesson_uuid(obj):
 def _seconds(duration):
     if not duration:
         return 0.0
-    parsed = parse_duration(duration)
+    try:
+        parsed = parse_duration(duration)
+    except OverflowError:  # "P9999999999D": more than any report may add anyway
+        return float("inf")
     return parsed.total_seconds() if parsed is not None else 0.0
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from lms import safejson
 from lms.packages import PackageError, PackageLimits, open_package
 
 # H5P core's default allow-list of content file types, plus library code.
@@ -133,8 +134,9 @@ class CheckedH5P:
 
 def _json(package, name):
     try:
-        return json.loads(package.read(name).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        # Bounded by the archive's own size limits; nesting and text checked as for requests.
+        return safejson.loads(package.read(name), max_bytes=None)
+    except ValueError:  # UnsafeJSON and UnicodeDecodeError are ValueErrors
         raise PackageError(_("“%(name)s” is not valid JSON.") % {"name": name}) from None
 
 
