@@ -14,7 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views, privacy, reports
 from .forms import CohortForm
-from .models import Cohort, District, Institution, Target
+from .models import Cohort, District, Institution, LearningLogEntry, Target
+from .models.audit import SCOPES
 
 
 def admin_urlpatterns():
@@ -283,6 +284,10 @@ def targets_item():
 @hooks.register("register_log_actions")
 def register_lms_log_actions(actions):
     """Staff decisions about learners' records, shown in the site history report."""
+    # Entries about cohorts and learners go to lms's own log, which each reader
+    # sees only within their cohorts (as Wagtail gives pages PageLogEntry).
+    for model in SCOPES:
+        actions.register_model(model, LearningLogEntry)
     actions.register_action("lms.enrol", _("Enrol a learner"), _("Enrolled a learner"))
     actions.register_action(
         "lms.cohort_enrol", _("Enrol a cohort"), _("Enrolled cohort members in its courses")

@@ -1,6 +1,7 @@
 """Models of the learning records, split by kind."""
 
 from .assessment import Attempt, AttemptAnswer
+from .audit import LearningLogEntry
 from .certificates import Certificate, ManualCompletion
 from .organisation import (
     Cohort,
@@ -27,6 +28,7 @@ __all__ = [
     "Enrolment",
     "Institution",
     "LearnerProfile",
+    "LearningLogEntry",
     "LearningSession",
     "LessonProgress",
     "ManualCompletion",
