@@ -1,33 +1,42 @@
-"""The player frame, the package files, the xAPI statements and saved state.
+"""The player, the package files, the xAPI statements and saved state.
 
-Every view checks on the server who asks: a lesson's activity is for users
-who may study that lesson (enrolled learners, its editors) and only while the
-lesson is live; the admin preview is for users who may edit H5P activities.
-Statements and saved state are always the requesting user's own.
+Packaged code runs on the content origin (:mod:`lms.content`), never with the
+site's session:
+
+* The lesson frames the player page ``/content/h5p/<token>/play/`` on the
+  content origin. The token names the learner, the lesson and the activity;
+  every content view checks again on the server that this user may study the
+  lesson (enrolled learners, its editors) and that the lesson is live. The
+  package's files (``…/files/<version>/<path>``) and H5P's saved state
+  (``…/state/<dataType>/<subContentId>/``) take the same token, so they need no
+  cookie and no CSRF token.
+* The player page hands its xAPI statements to the lesson page with
+  ``postMessage``; the lesson page (``h5p/lesson.js``) posts them with the
+  learner's session and CSRF token to :func:`statements`, together with the
+  signed attempt token the player page was opened with: results are taken
+  only from a player this learner opened for this lesson and activity.
+* The admin preview (:func:`preview`, editors only) frames the same player on
+  the content origin with a preview token; nothing is recorded.
 """
 
-import mimetypes
-import posixpath
-
-from csp.decorators import csp_update
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError
-from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
 from courses.packs import may_study
-from lms import safejson, services
+from lms import content, safejson, services
 from lms.models import CourseItem, Enrolment, LessonProgress
 
 from .importing import content_path
@@ -35,16 +44,10 @@ from .models import H5PActivity, H5PUserData
 from .results import MAX_STATEMENTS, record_statements
 from .storage import h5p_storage
 
-# Only for the player page (docs/h5p.md): h5p-standalone writes H5PIntegration into
-# its content frame as an inline script, H5P libraries use eval and style attributes.
-# Everything still comes from this site only ('self').
-PLAYER_CSP = {
-    "script-src": ["'unsafe-inline'", "'unsafe-eval'"],
-    "style-src": ["'unsafe-inline'"],
-    "img-src": ["blob:"],
-    "media-src": ["blob:"],
-}
 ACCESS_SECONDS = 300
+# How long after the player was opened its statements are taken.
+ATTEMPT_SECONDS = 24 * 60 * 60
+PLAY, PREVIEW, ATTEMPT = "h5p.play", "h5p.preview", "h5p.attempt"
 
 
 def h5p_options(name, default):
@@ -72,8 +75,8 @@ def _lesson_and_rules(lesson_uuid, activity_id):
     return lesson, rules
 
 
-def _may_study(request, lesson):
-    if not request.user.is_authenticated or not may_study(request.user, lesson):
+def _may_study(user, lesson):
+    if not user.is_authenticated or not may_study(user, lesson):
         raise PermissionDenied(_("Enrol in the course to use its activities."))
 
 
@@ -83,39 +86,54 @@ def _may_preview(user):
     )
 
 
-def _player_options(request, activity, files_url, *, lesson=None):
-    options = {
-        "h5pJsonPath": files_url.rstrip("/"),
+# The site side: what the lesson page and the admin hand to the content origin.
+
+
+def player_frame(request, lesson_uuid, activity):
+    """What a lesson page needs to frame an activity for the signed-in user, or None."""
+    if not request.user.is_authenticated:
+        return None
+    content.frames_content(request)
+    token = content.issue(request, PLAY, l=str(lesson_uuid), a=activity.pk)
+    return {
+        "src": content.content_url(request, reverse("h5p_content:play", args=[token])),
+        "sandbox": content.frame_sandbox(),
+        "origin": content.message_origin(),
+        "statements": reverse("h5p:statements", args=[lesson_uuid, activity.pk]),
+    }
+
+
+@require_GET
+def preview(request, activity_id):
+    """The activity for an editor, framed from the content origin; nothing is recorded."""
+    if not _may_preview(request.user):
+        raise PermissionDenied
+    activity = get_object_or_404(H5PActivity, pk=activity_id)
+    content.frames_content(request)
+    token = content.issue(request, PREVIEW, a=activity.pk)
+    frame = {
+        "src": content.content_url(request, reverse("h5p_content:preview", args=[token])),
+        "sandbox": content.frame_sandbox(),
+        "origin": content.message_origin(),
+    }
+    return TemplateResponse(request, "h5p/preview.html", {"activity": activity, "frame": frame})
+
+
+# The content origin: the player page, the files and the saved state.
+
+
+def _player_options(activity, files_url):
+    return {
+        "h5pJsonPath": files_url,
         "frameJs": static("h5p-standalone/frame.bundle.js"),
         "frameCss": static("h5p-standalone/styles/h5p.css"),
         "fullScreen": True,
         "frame": False,
         "copyright": True,
         "title": activity.title,
+        # Before the content starts, in its frame: storage where the browser denies it.
+        "customJs": [static("h5p/frame-storage.js")],
     }
-    data = {"options": options, "statementsUrl": None}
-    if lesson is not None:
-        user = request.user
-        options.update(
-            {
-                "saveFreq": h5p_options("SAVE_SECONDS", 10),
-                "user": {"name": user.get_username(), "mail": f"{user.pk}@learners.invalid"},
-                "ajax": {
-                    "contentUserDataUrl": reverse(
-                        "h5p:state",
-                        args=[lesson.lesson_uuid, activity.pk, ":dataType", ":subContentId"],
-                    )
-                },
-                "customJs": [static("h5p/frame-csrf.js")],
-            }
-        )
-        # H5P core reads the saved state synchronously when it starts the content
-        # (its own user-data GET would answer too late to resume).
-        saved = _saved_state(user, activity)
-        if saved is not None:
-            options["contentUserData"] = saved
-        data["statementsUrl"] = reverse("h5p:statements", args=[lesson.lesson_uuid, activity.pk])
-    return data
 
 
 def _saved_state(user, activity):
@@ -133,38 +151,61 @@ def _saved_state(user, activity):
     return preloaded or None
 
 
-@xframe_options_sameorigin
-@csp_update(PLAYER_CSP)
+def _player_page(request, claims, activity, data):
+    with translation.override(claims.get("g")):
+        response = TemplateResponse(
+            request, "h5p/player.html", {"activity": activity, "player": data}
+        ).render()
+    return content.content_page(response, claims)
+
+
 @never_cache
 @require_GET
-def play(request, lesson_uuid, activity_id):
-    """The activity of a lesson, in the page the lesson frames."""
-    lesson, _rules = _lesson_and_rules(lesson_uuid, activity_id)
-    _may_study(request, lesson)
-    activity = get_object_or_404(H5PActivity, pk=activity_id)
-    files_url = reverse(
-        "h5p:file", args=[lesson.lesson_uuid, activity.pk, activity.version, "h5p.json"]
+def play(request, token):
+    """The activity of a lesson, in the page the lesson frames (on the content origin)."""
+    claims = content.read(PLAY, token)
+    user = content.token_user(claims)
+    lesson, _rules = _lesson_and_rules(claims["l"], claims["a"])
+    _may_study(user, lesson)
+    activity = get_object_or_404(H5PActivity, pk=claims["a"])
+    files_url = reverse("h5p_content:file", args=[token, activity.version, "h5p.json"])
+    options = _player_options(activity, files_url.rsplit("/", 1)[0])
+    options.update(
+        {
+            "saveFreq": h5p_options("SAVE_SECONDS", 10),
+            "user": {"name": user.get_username(), "mail": f"{user.pk}@learners.invalid"},
+            "ajax": {
+                "contentUserDataUrl": reverse(
+                    "h5p_content:state", args=[token, ":dataType", ":subContentId"]
+                )
+            },
+        }
     )
-    data = _player_options(request, activity, files_url.rsplit("/", 1)[0], lesson=lesson)
-    return TemplateResponse(request, "h5p/player.html", {"activity": activity, "player": data})
+    # H5P core reads the saved state synchronously when it starts the content
+    # (its own user-data GET would answer too late to resume).
+    saved = _saved_state(user, activity)
+    if saved is not None:
+        options["contentUserData"] = saved
+    attempt = content.sign_timed(ATTEMPT, u=user.pk, l=str(lesson.lesson_uuid), a=activity.pk)
+    data = {"options": options, "siteOrigin": claims["o"], "attempt": attempt}
+    return _player_page(request, claims, activity, data)
 
 
-@xframe_options_sameorigin
-@csp_update(PLAYER_CSP)
+@never_cache
 @require_GET
-def preview(request, activity_id):
-    """The activity for an editor, from the admin; nothing is recorded."""
-    if not _may_preview(request.user):
+def preview_player(request, token):
+    """The player for an editor's preview (on the content origin); nothing is recorded."""
+    claims = content.read(PREVIEW, token)
+    if not _may_preview(content.token_user(claims)):
         raise PermissionDenied
-    activity = get_object_or_404(H5PActivity, pk=activity_id)
-    files_url = reverse("h5p:preview_file", args=[activity.pk, activity.version, "h5p.json"])
-    data = _player_options(request, activity, files_url.rsplit("/", 1)[0])
-    return TemplateResponse(
-        request, "h5p/player.html", {"activity": activity, "player": data, "preview": True}
-    )
+    activity = get_object_or_404(H5PActivity, pk=claims["a"])
+    files_url = reverse("h5p_content:preview_file", args=[token, activity.version, "h5p.json"])
+    options = _player_options(activity, files_url.rsplit("/", 1)[0])
+    data = {"options": options, "siteOrigin": claims["o"], "attempt": None}
+    return _player_page(request, claims, activity, data)
 
 
-def _serve(activity, version, path):
+def _serve(activity, version, path, claims):
     if version != activity.version:  # files of an upload since replaced
         raise Http404
     name = content_path(activity, path)
@@ -174,32 +215,32 @@ def _serve(activity, version, path):
     # Only the package's own parts: h5p.json, content/ and library folders.
     if path != "h5p.json" and (top not in activity.libraries and top != "content"):
         raise Http404
-    storage = h5p_storage()
-    try:
-        fileobj = storage.open(name)
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    content_type = mimetypes.guess_type(posixpath.basename(name))[0] or "application/octet-stream"
-    response = FileResponse(fileobj, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
     # Every upload is stored under a new prefix, named in the URL by its version:
     # a URL's bytes never change.
-    patch_cache_control(response, private=True, max_age=h5p_options("CACHE_SECONDS", 86400))
-    return response
+    seconds = h5p_options("CACHE_SECONDS", 86400)
+    return content.serve_file(
+        h5p_storage(),
+        name,
+        area="h5p",
+        claims=claims,
+        cache_control=f"private, max-age={seconds}",
+    )
 
 
-def _activity_for(request, lesson_uuid, activity_id, version):
-    """The activity if ``request.user`` may see it in that lesson (decision cached briefly).
+def _activity_for(claims, version):
+    """The activity if the token's user may see it in that lesson (decision cached briefly).
 
     The decision is cached per version of the files, so a replaced package is
     looked up afresh at its new addresses.
     """
-    key = f"h5p:access:{request.user.pk}:{lesson_uuid}:{activity_id}:{version}"
-    cached = cache.get(key) if request.user.is_authenticated else None
+    lesson_uuid, activity_id = claims["l"], claims["a"]
+    key = f"h5p:access:{claims['u']}:{claims['h']}:{lesson_uuid}:{activity_id}:{version}"
+    cached = cache.get(key)
     if cached is not None:
         return H5PActivity(pk=activity_id, **cached)
+    user = content.token_user(claims)
     lesson, _rules = _lesson_and_rules(lesson_uuid, activity_id)
-    _may_study(request, lesson)
+    _may_study(user, lesson)
     activity = get_object_or_404(
         H5PActivity.objects.only("storage_prefix", "libraries", "library_paths"), pk=activity_id
     )
@@ -218,23 +259,25 @@ def _activity_for(request, lesson_uuid, activity_id, version):
 
 
 @require_GET
-def content_file(request, lesson_uuid, activity_id, version, path):
-    return _serve(_activity_for(request, lesson_uuid, activity_id, version), version, path)
+def content_file(request, token, version, path):
+    claims = content.read(PLAY, token)
+    return _serve(_activity_for(claims, version), version, path, claims)
 
 
 @require_GET
-def preview_file(request, activity_id, version, path):
-    if not _may_preview(request.user):
+def preview_file(request, token, version, path):
+    claims = content.read(PREVIEW, token)
+    if not _may_preview(content.token_user(claims)):
         raise PermissionDenied
-    return _serve(get_object_or_404(H5PActivity, pk=activity_id), version, path)
+    return _serve(get_object_or_404(H5PActivity, pk=claims["a"]), version, path, claims)
 
 
-def _enrolled_learner(request, lesson_uuid, activity_id):
-    if not request.user.is_authenticated:
+def _enrolled_learner(user, lesson_uuid, activity_id):
+    if not user.is_authenticated:
         raise PermissionDenied
     lesson, rules = _lesson_and_rules(lesson_uuid, activity_id)
     course = CourseItem.objects.filter(uuid=lesson.lesson_uuid, is_active=True).values("course_id")
-    if not Enrolment.objects.filter(learner=request.user, course_id__in=course[:1]).exists():
+    if not Enrolment.objects.filter(learner=user, course_id__in=course[:1]).exists():
         raise PermissionDenied(_("Enrol in the course to record your results."))
     return lesson, rules
 
@@ -243,25 +286,46 @@ def _error(message, status=400):
     return JsonResponse({"success": False, "message": message}, status=status)
 
 
+def _attempt_is_theirs(token, user, lesson_uuid, activity_id):
+    """Whether ``token`` is the attempt token of a player ``user`` opened for this activity."""
+    claims = content.read_timed(ATTEMPT, token, ATTEMPT_SECONDS) if token else None
+    return bool(
+        claims
+        and claims.get("u") == user.pk
+        and claims.get("l") == str(lesson_uuid)
+        and claims.get("a") == activity_id
+    )
+
+
 @require_POST
 def statements(request, lesson_uuid, activity_id):
     """Store a batch of the player's xAPI statements for the requesting learner.
 
-    The body is JSON ``{"statements": [...]}``, or a form field ``statements``
-    holding that list (what ``navigator.sendBeacon`` can send on page unload).
+    The body is JSON ``{"statements": [...], "attempt": "<token>"}``, or form
+    fields ``statements`` (that list as JSON) and ``attempt`` (what
+    ``navigator.sendBeacon`` can send on page unload). ``attempt`` is the token
+    the player page was opened with, at most a day ago, by this learner for this
+    lesson and activity; without it nothing is stored (403).
     """
-    lesson, rules = _enrolled_learner(request, lesson_uuid, activity_id)
+    lesson, rules = _enrolled_learner(request.user, lesson_uuid, activity_id)
     try:
         if request.content_type == "application/json":
-            batch = safejson.loads(request.body).get("statements")
+            body = safejson.loads(request.body)
+            batch, attempt = body.get("statements"), body.get("attempt")
         else:
             batch = safejson.loads(request.POST.get("statements", ""))
+            attempt = request.POST.get("attempt")
     except safejson.UnsafeJSON as refusal:
         return _error(str(refusal))
     except (ValueError, AttributeError):
         return _error(_("The statements are not valid JSON."))
     if not isinstance(batch, list) or not 1 <= len(batch) <= MAX_STATEMENTS:
         return _error(_("Send between 1 and %(count)d statements.") % {"count": MAX_STATEMENTS})
+    if not _attempt_is_theirs(attempt, request.user, lesson.lesson_uuid, activity_id):
+        return _error(
+            _("These results do not come from an activity you opened. Reload the page."),
+            status=403,
+        )
     activity = get_object_or_404(H5PActivity.objects.only("pk"), pk=activity_id)
     try:
         outcome = record_statements(request.user, lesson, activity, rules, batch)
@@ -273,7 +337,7 @@ def statements(request, lesson_uuid, activity_id):
         raise Http404 from None
     except OperationalError:
         # The database could not take the write now (a lock, a restart): nothing
-        # was stored, and the player sends the same statements again.
+        # was stored, and the lesson page sends the same statements again.
         response = _error(_("The server is busy; your results will be sent again."), status=503)
         response["Retry-After"] = "2"
         return response
@@ -293,11 +357,28 @@ def statements(request, lesson_uuid, activity_id):
     )
 
 
-def state(request, lesson_uuid, activity_id, data_type, sub_content_id):
+@csrf_exempt  # no cookie authenticates it: the token in the URL does
+def state(request, token, data_type, sub_content_id):
     """H5P's user-data calls: GET returns the saved state, POST saves (or clears) it."""
+    if request.method == "OPTIONS":
+        return _cors(HttpResponse())
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    lesson, _rules = _enrolled_learner(request, lesson_uuid, activity_id)
+    claims = content.read(PLAY, token)
+    user = content.token_user(claims)
+    _lesson, _rules = _enrolled_learner(user, claims["l"], claims["a"])
+    return _cors(_state(request, user, claims["a"], data_type, sub_content_id))
+
+
+def _cors(response):
+    response = content.allow_any_origin(response)
+    if response.has_header("Access-Control-Allow-Origin"):
+        response["Access-Control-Allow-Methods"] = "GET, POST"
+        response["Access-Control-Allow-Headers"] = "Content-Type, X-Requested-With"
+    return response
+
+
+def _state(request, user, activity_id, data_type, sub_content_id):
     if len(data_type) > 64 or len(sub_content_id) > 64:
         return _error(_("Unknown saved state."))
     try:
@@ -306,7 +387,7 @@ def state(request, lesson_uuid, activity_id, data_type, sub_content_id):
     except safejson.UnsafeJSON as refusal:
         return _error(str(refusal))
     key = {
-        "learner": request.user,
+        "learner": user,
         "activity_id": activity_id,
         "data_type": data_type,
         "sub_content_id": sub_content_id,

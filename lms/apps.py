@@ -9,7 +9,7 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import exports, signals  # noqa: F401
+        from . import checks, exports, signals  # noqa: F401
         from .pagecache import connect_signals
 
         exports.register()

@@ -29,6 +29,15 @@ DEFAULTS = {
     "CATALOGUE_URL": "/",
     # The institution named on certificates as their issuer.
     "CERTIFICATE_ISSUER": "Teacher Learning Platform",
+    # Where uploaded packages (H5P, SCORM) run: an origin of their own, such as
+    # "https://content.example.org", that reaches the same application but
+    # never gets the site's cookies (lms.content). None serves them from the
+    # site's host in sandboxed frames with an opaque origin instead.
+    "CONTENT_ORIGIN": None,
+    # The front server's internal location for private files, such as
+    # "/_protected/": package files are then sent by nginx (X-Accel-Redirect)
+    # after the application's checks. None streams them from the application.
+    "ACCEL_REDIRECT_PREFIX": None,
 }
 
 

@@ -23,6 +23,9 @@ urlpatterns = [
     path("quiz/", include("quizzes.urls")),
     path("h5p/", include("h5p.urls")),
     path("scorm/", include("scorm.urls")),
+    # Packaged content, answered on the content origin only (lms.content).
+    path("content/h5p/", include("h5p.content_urls")),
+    path("content/scorm/", include("scorm.content_urls")),
     path("", include("lms.urls")),
     path("library/", include("library.urls")),
     path("competencies/", include("competencies.urls")),

@@ -1,4 +1,10 @@
-from django.urls import path, re_path
+"""The site's SCORM URL: a lesson's launch page.
+
+The runtime, the package's files and the commits are content URLs, served on
+the content origin (``scorm/content_urls.py``, mounted at ``/content/scorm/``).
+"""
+
+from django.urls import path
 
 from . import views
 
@@ -6,10 +12,4 @@ app_name = "scorm"
 
 urlpatterns = [
     path("lessons/<uuid:lesson_uuid>/<str:block_id>/", views.launch, name="launch"),
-    path("lessons/<uuid:lesson_uuid>/<str:block_id>/commit/", views.commit, name="commit"),
-    re_path(
-        r"^lessons/(?P<lesson_uuid>[0-9a-f-]{36})/(?P<block_id>[^/]+)/files/(?P<path>.*)$",
-        views.content,
-        name="content",
-    ),
 ]

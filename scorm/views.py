@@ -1,35 +1,45 @@
-"""Launching a SCORM package: the launch page, its files and the runtime's commits.
+"""Launching a SCORM package: the launch page, its runtime, its files and the commits.
 
-Every view finds the lesson and its SCORM block and lets in only the users
-who may see the lesson: learners enrolled in its course and the page's
-editors. Commits are written only to the signed-in learner's own attempt.
+The launch page (:func:`launch`) stays on the site: the table of contents, the
+parts' buttons and the way back to the lesson. The package runs on the
+content origin (:mod:`lms.content`), never with the site's session: the launch
+page frames :func:`run` there, a page that holds the SCORM runtime
+(scorm-again, as ``window.API`` or ``window.API_1484_11``) and frames the
+SCO's files (:func:`content`), so a SCO that looks for the API in
+``window.parent`` finds it. The runtime commits to :func:`commit` on the
+content origin, and hands navigation requests (``adl.nav.request``) to the
+launch page with ``postMessage``.
+
+Those three take a capability token that names the learner, the lesson, the
+block and the package; each checks again that the learner may see the lesson
+(learners enrolled in its course and the page's editors) while it is live.
+Commits are written only to the token's learner's own attempt.
 """
 
 import contextlib
 import hashlib
 import json
-import mimetypes
 import posixpath
 import secrets
 from urllib.parse import quote
 
-from csp.decorators import csp_update
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.http import FileResponse, Http404, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
 from courses.packs import may_study
+from lms import content as content_origin
 from lms import safejson, services
 from lms.models import Enrolment, Source, Verb
 
@@ -37,6 +47,7 @@ from .models import ScormAttempt
 from .runtime import initial_cmi, read_cmi, scaled_score, seconds
 
 MAX_COMMIT_BYTES = 512 * 1024
+RUN = "scorm.run"
 
 
 class Access:
@@ -45,7 +56,7 @@ class Access:
         self.enrolled, self.required = enrolled, required
 
 
-def _lesson_block(request, lesson_uuid, block_id):
+def _lesson_block(user, lesson_uuid, block_id):
     """The live lesson, block and package, or 404 for anyone who may not study the lesson.
 
     ``courses.packs.may_study`` answers who may (enrolled learners and the
@@ -56,10 +67,20 @@ def _lesson_block(request, lesson_uuid, block_id):
         (b for b in lesson.body if b.block_type == "scorm" and b.id == str(block_id)), None
     )
     package = block.value["package"] if block is not None else None
-    if package is None or not may_study(request.user, lesson):
+    if package is None or not may_study(user, lesson):
         raise Http404  # The lesson is not this user's to see.
-    enrolled = Enrolment.objects.filter(learner=request.user, course_id=lesson.course.pk).exists()
+    enrolled = Enrolment.objects.filter(learner=user, course_id=lesson.course.pk).exists()
     return Access(lesson, block.id, package, enrolled, bool(block.value["required"]))
+
+
+def _token_access(token):
+    """The token's user and what they may reach (404 if the token or the access is gone)."""
+    claims = content_origin.read(RUN, token)
+    user = content_origin.token_user(claims)
+    access = _lesson_block(user, claims["l"], claims["b"])
+    if access.package.pk != claims["k"]:  # the block now holds another package
+        raise Http404
+    return claims, user, access
 
 
 def navigation(package, current, base_url, lesson_url):
@@ -91,7 +112,7 @@ def navigation(package, current, base_url, lesson_url):
 def launch(request, lesson_uuid, block_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    access = _lesson_block(request, lesson_uuid, block_id)
+    access = _lesson_block(request.user, lesson_uuid, block_id)
     package = access.package
     scos = package.scos
     current = package.sco(request.GET.get("sco", "")) or scos[0]
@@ -105,8 +126,11 @@ def launch(request, lesson_uuid, block_id):
         }
         if not current.get("sco", True):  # an asset is done once opened
             _record_asset(request, access, current)
-    base = reverse("scorm:content", args=[lesson_uuid, access.block_id, ""])
-    src = base + current["launch"] + ("?" + current["parameters"] if current["parameters"] else "")
+    content_origin.frames_content(request)
+    token = content_origin.issue(
+        request, RUN, l=str(access.lesson.lesson_uuid), b=str(access.block_id), k=package.pk
+    )
+    run = reverse("scorm_content:run", args=[token]) + f"?sco={quote(current['identifier'])}"
     nav = navigation(
         package,
         current,
@@ -116,14 +140,9 @@ def launch(request, lesson_uuid, block_id):
     config = {
         "version": package.version,
         "sco": current["identifier"],
-        "session": secrets.token_hex(8),
-        "commitUrl": reverse("scorm:commit", args=[lesson_uuid, access.block_id]),
-        "csrfToken": get_token(request),
         "record": access.enrolled,
-        "cmi": initial_cmi(
-            attempts.get(current["identifier"]), package.version, request.user, current
-        ),
-        "src": src,
+        "frameSrc": content_origin.content_url(request, run),
+        "origin": content_origin.message_origin(),
         "nav": nav,
         "messages": {
             "ended": _("This part has ended. Choose another part, or go back to the lesson."),
@@ -146,41 +165,69 @@ def launch(request, lesson_uuid, block_id):
             "current": current,
             "config": config,
             "nav": nav,
+            "sandbox": content_origin.frame_sandbox(),
         },
     )
 
 
-@xframe_options_sameorigin
-@csp_update({"script-src": ["'unsafe-inline'", "'unsafe-eval'"], "style-src": ["'unsafe-inline'"]})
+@never_cache
 @require_GET
-def content(request, lesson_uuid, block_id, path):
-    """A file of the package, for the launch page's frame."""
-    access = _lesson_block(request, lesson_uuid, block_id)
+def run(request, token):
+    """The SCORM runtime for one SCO, on the content origin; the SCO is framed inside it."""
+    claims, user, access = _token_access(token)
+    package = access.package
+    current = package.sco(request.GET.get("sco", "")) or package.scos[0]
+    attempt = None
+    # An asset never talks to the runtime: what the launch page recorded for it
+    # (done once opened) is no runtime attempt to resume.
+    if access.enrolled and current.get("sco", True):
+        attempt = ScormAttempt.objects.filter(
+            learner=user,
+            package=package,
+            lesson_uuid=access.lesson.lesson_uuid,
+            sco=current["identifier"],
+        ).first()
+    base = reverse("scorm_content:content", args=[token, ""])
+    src = base + current["launch"] + ("?" + current["parameters"] if current["parameters"] else "")
+    config = {
+        "version": package.version,
+        "sco": current["identifier"],
+        "session": secrets.token_hex(8),
+        "commitUrl": reverse("scorm_content:commit", args=[token]),
+        "record": access.enrolled,
+        "cmi": initial_cmi(attempt, package.version, user, current),
+        "src": src,
+        "siteOrigin": claims["o"],
+    }
+    with translation.override(claims.get("g")):
+        response = TemplateResponse(
+            request,
+            "scorm/run.html",
+            {"package": package, "current": current, "config": config},
+        ).render()
+    return content_origin.content_page(response, claims)
+
+
+@require_GET
+def content(request, token, path):
+    """A file of the package, for the runtime's frame (on the content origin)."""
+    claims, _user, access = _token_access(token)
     name = posixpath.normpath(path) if path else ""
     if not name or name.startswith(("/", "..")) or name not in set(access.package.files):
         raise Http404
-    try:
-        handle = default_storage.open(f"{access.package.storage_prefix}/{name}", "rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return content_origin.serve_file(
+        default_storage,
+        f"{access.package.storage_prefix}/{name}",
+        area="media",
+        claims=claims,
+        cache_control="private, max-age=3600",
+    )
 
 
-def _csrf_failure(request, token):
-    """Django's own CSRF check, with the token taken from the body (beacons send no headers)."""
-    if token and "HTTP_X_CSRFTOKEN" not in request.META:
-        request.META["HTTP_X_CSRFTOKEN"] = token
-    return CsrfViewMiddleware(lambda req: None).process_view(request, None, (), {})
-
-
-@csrf_exempt  # checked below by Django's middleware, with the token from the body if needed
+@csrf_exempt  # no cookie authenticates it: the token in the URL does
 @require_POST
-def commit(request, lesson_uuid, block_id):
-    """Store the runtime's CMI data for the learner's own attempt and record progress."""
+def commit(request, token):
+    """Store the runtime's CMI data for the token's learner's own attempt and record progress."""
     if len(request.body) > MAX_COMMIT_BYTES:
         return JsonResponse({"result": False, "errorCode": 101}, status=413)
     try:
@@ -189,12 +236,7 @@ def commit(request, lesson_uuid, block_id):
         return JsonResponse({"result": False, "error": str(unsafe)}, status=400)
     if not isinstance(body, dict):
         return JsonResponse({"result": False, "error": _("The commit is not JSON.")}, status=400)
-    refusal = _csrf_failure(request, str(body.get("csrfToken") or ""))
-    if refusal is not None:
-        return refusal
-    if not request.user.is_authenticated:
-        return JsonResponse({"result": False, "errorCode": 101}, status=403)
-    access = _lesson_block(request, lesson_uuid, block_id)
+    _claims, user, access = _token_access(token)
     sco = access.package.sco(str(body.get("sco", "")))
     data = body.get("data")
     if sco is None or not isinstance(data, dict):
@@ -203,7 +245,7 @@ def commit(request, lesson_uuid, block_id):
         return JsonResponse({"result": True, "errorCode": 0, "recorded": False})
     session = str(body.get("session", ""))[:32]
     try:
-        recorded = save_commit(request.user, access, sco, data, session)
+        recorded = save_commit(user, access, sco, data, session)
     except services.Locked as locked:
         return JsonResponse({"result": False, "error": str(locked)}, status=403)
     except ValidationError as error:

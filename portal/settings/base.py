@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the session: content URLs (uploaded packages) never see a cookie,
+    # and the content origin serves nothing else (lms.content, docs/security.md).
+    "lms.content.ContentOriginMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Site and page routing from the cache (the active language is known by now).
@@ -310,7 +313,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "media-src": ["'self'"],
         "connect-src": ["'self'"],
-        # H5P activities are served from this site's own /h5p/ URLs in sandboxed frames.
+        # Packaged content (H5P, SCORM) is framed from the content origin, which
+        # lms.content.ContentOriginMiddleware adds here when one is configured.
         "frame-src": ["'self'"],
         "frame-ancestors": ["'self'"],
         "object-src": ["'none'"],

@@ -11,6 +11,7 @@ docs/deployment.md and docs/configuration.md.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -28,6 +29,20 @@ DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in require_env("ALLOWED_HOSTS").split(",") if host.strip()]
 require_env("DATABASE_URL")
+
+# Uploaded packages (H5P, SCORM) run on an origin of their own, such as
+# https://content.example.org: a host name of this application that never
+# gets the site's cookies (docs/security.md). Its host is allowed here.
+CONTENT_ORIGIN = os.environ.get("LMS_CONTENT_ORIGIN", "").strip().rstrip("/")
+if CONTENT_ORIGIN:
+    ALLOWED_HOSTS.append(urlsplit(CONTENT_ORIGIN).hostname or CONTENT_ORIGIN)
+LMS = {
+    **LMS,  # noqa: F405
+    "CONTENT_ORIGIN": CONTENT_ORIGIN or None,
+    # "/_protected/" when nginx serves package files after the application's
+    # checks (deploy/nginx.conf: its internal locations need the h5p and media volumes).
+    "ACCEL_REDIRECT_PREFIX": os.environ.get("LMS_ACCEL_REDIRECT_PREFIX", "").strip() or None,
+}
 REDIS_URL = require_env("REDIS_URL")
 
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
@@ -136,8 +151,8 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# No framing, except views that allow it themselves (Wagtail's previews, the H5P
-# player: ``django.views.decorators.clickjacking.xframe_options_sameorigin``).
+# No framing, except views that allow it themselves (Wagtail's previews:
+# ``xframe_options_sameorigin``; packaged content: CSP frame-ancestors, lms.content).
 X_FRAME_OPTIONS = "DENY"
 
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")

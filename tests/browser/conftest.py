@@ -6,6 +6,7 @@ missing; no browser is ever downloaded by Playwright.
 
 import os
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -43,6 +44,25 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def content_origin(request, settings):
+    """Packaged content on the live server's other name, as `make demo` has it.
+
+    The live server is http://localhost:<port> and listens on 127.0.0.1, so
+    http://127.0.0.1:<port> reaches it as another origin and another cookie
+    site: the content origin (lms.content). Settings are shared with the
+    server's thread (lms_settings reloads on the change).
+    """
+    if "live_server" not in request.fixturenames:
+        return None
+    live_server = request.getfixturevalue("live_server")
+    origin = f"http://127.0.0.1:{urlsplit(live_server.url).port}"
+    settings.LMS = {**settings.LMS, "CONTENT_ORIGIN": origin}
+    # Where the content host sends a visitor who asks it for a page of the site.
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    return origin
 
 
 @pytest.fixture

@@ -24,6 +24,35 @@ from tests.scorm.packages import SHARED, scorm12_zip, scorm2004_zip
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def sco_frame(page):
+    """The SCO: framed by the runtime page, which the launch page frames from the content origin."""
+    return page.frame_locator("#scorm-frame").frame_locator("#sco-frame")
+
+
+def click(page, locator):
+    """Click once the page has settled after scrolling to ``locator``.
+
+    Chromium routes a click sent straight after a scroll by the frame
+    positions it had before the scroll; with the package in a cross-origin
+    frame, that click can land in the frame instead of on a link below it.
+    """
+    locator.scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 50)))")
+    locator.click()
+
+
+def runtime_frame(page):
+    """The runtime page's frame (on the content origin), where the SCORM API lives."""
+    for _attempt in range(100):
+        frame = next(
+            (f for f in page.frames if "/content/scorm/" in f.url and "/run/" in f.url), None
+        )
+        if frame is not None:
+            return frame
+        page.wait_for_timeout(100)
+    raise AssertionError("The launch page framed no SCORM runtime.")
+
+
 @pytest.fixture
 def scorm_course(live_server):
     catalogue = CatalogueIndexPageFactory(parent=site_home(), slug="courses")
@@ -51,10 +80,11 @@ def test_a_teacher_plays_a_scorm_12_package_and_completes_the_lesson_with_its_sc
     page.goto(f"{live_server.url}{lesson.url}")
     page.get_by_role("link", name="Open the activity").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tiny SCORM")
-    sco = page.frame_locator("#scorm-frame")
-    expect(sco.locator("#state")).to_have_text("Entry: ab-initio; location: ", timeout=10_000)
-    sco.get_by_role("button", name="Finish with 85%").click()
-    expect(sco.locator("#state")).to_have_text("Finished")
+    expect(sco_frame(page).locator("#state")).to_have_text(
+        "Entry: ab-initio; location: ", timeout=10_000
+    )
+    sco_frame(page).get_by_role("button", name="Finish with 85%").click()
+    expect(sco_frame(page).locator("#state")).to_have_text("Finished")
     screenshot("scorm-finished")
 
     attempt = ScormAttempt.objects.get(learner=teacher)
@@ -69,7 +99,7 @@ def test_a_teacher_plays_a_scorm_12_package_and_completes_the_lesson_with_its_sc
 
     # Launching again resumes where the learner stopped.
     page.get_by_role("link", name="Continue the activity").click()
-    expect(page.frame_locator("#scorm-frame").locator("#state")).to_have_text(
+    expect(sco_frame(page).locator("#state")).to_have_text(
         "Entry: resume; location: page-3", timeout=10_000
     )
 
@@ -111,13 +141,15 @@ def test_the_demo_teacher_finishes_the_golf_sample_and_sees_the_score_in_their_p
 
     page.goto(f"{live_server.url}{lesson.url}")
     page.get_by_role("link", name="Open the activity").click()
-    page.wait_for_function("() => window.API_1484_11 && window.API_1484_11.isInitialized()")
-    assert page.evaluate("() => window.API_1484_11.GetValue('cmi.entry')") == "ab-initio"
+    runtime = runtime_frame(page)
+    runtime.wait_for_function("() => window.API_1484_11 && window.API_1484_11.isInitialized()")
+    assert runtime.evaluate("() => window.API_1484_11.GetValue('cmi.entry')") == "ab-initio"
     # The manifest's passing score reaches the runtime.
-    assert page.evaluate("() => window.API_1484_11.GetValue('cmi.scaled_passing_score')") == "0.8"
+    passing = runtime.evaluate("() => window.API_1484_11.GetValue('cmi.scaled_passing_score')")
+    assert passing == "0.8"
     assert axe() == [], "SCORM launch page"
 
-    sco = page.frame_locator("#scorm-frame")
+    sco = sco_frame(page)
     content = sco.frame_locator("#contentFrame")
     expect(content.locator("body")).to_contain_text("golf", ignore_case=True, timeout=10_000)
     for _page in range(14):  # the package's own Next button, through its 15 pages
@@ -183,17 +215,18 @@ def test_the_multi_sco_sample_is_played_part_after_part_until_the_lesson_complet
     nav = page.get_by_role("navigation", name="Parts of this activity")
     expect(nav.get_by_role("link")).to_have_count(18)
     for item in package.scos[1:]:
-        page.get_by_role("link", name="Next part").click()
+        click(page, page.get_by_role("link", name="Next part"))
         expect(nav.get_by_role("link", name=item["title"], exact=True)).to_have_attribute(
             "aria-current", "page"
         )
     assert (
-        page.locator("#scorm-frame")
+        page.frame_locator("#scorm-frame")
+        .locator("#sco-frame")
         .get_attribute("src")
         .endswith("/files/shared/assessmenttemplate.html?questions=HavingFun")
     )
     expect(page.get_by_role("link", name="Next part")).to_have_count(0)
-    page.get_by_role("link", name="Back to the lesson", exact=True).click()
+    click(page, page.get_by_role("link", name="Back to the lesson", exact=True))
     expect(page.get_by_text("You have completed this lesson.")).to_be_visible()
     progress = LessonProgress.objects.get(learner=teacher, item_id=lesson.lesson_uuid)
     assert progress.completion_source == "scorm"
@@ -216,7 +249,7 @@ def test_a_sco_asking_for_the_next_part_previous_or_a_choice_is_followed(
 
     page.goto(f"{live_server.url}{lesson.url}")
     page.get_by_role("link", name="Open the activity").click()
-    sco = page.frame_locator("#scorm-frame")
+    sco = sco_frame(page)
 
     def on_part(title):
         expect(sco.get_by_role("heading", level=1)).to_have_text(title, timeout=10_000)

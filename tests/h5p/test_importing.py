@@ -177,6 +177,7 @@ def test_shared_libraries_are_stored_once_and_served_for_each_activity(
     from django.urls import reverse
 
     from h5p.models import H5PLibrary
+    from tests.content import content_get, token_for
 
     with django_capture_on_commit_callbacks(execute=True):
         first = import_package(tiny(), title="First")
@@ -189,16 +190,17 @@ def test_shared_libraries_are_stored_once_and_served_for_each_activity(
     assert first.library_paths == second.library_paths
     # Each activity keeps its own content; the library is read from the shared copy.
     assert not h5p_storage().exists(f"{second.storage_prefix}/H5P.Tiny-1.0/tiny.js")
-    client.force_login(admin_user)
     for activity, question in ((first, b"Why?"), (second, b"Where?")):
+        token = token_for(admin_user, "h5p.preview", a=activity.pk)
         url = reverse(
-            "h5p:preview_file", args=[activity.pk, activity.version, "H5P.Tiny-1.0/tiny.js"]
+            "h5p_content:preview_file", args=[token, activity.version, "H5P.Tiny-1.0/tiny.js"]
         )
-        assert b"".join(client.get(url).streaming_content) == b"H5P.Tiny = function () {};"
+        served = content_get(client, url).streaming_content
+        assert b"".join(served) == b"H5P.Tiny = function () {};"
         url = reverse(
-            "h5p:preview_file", args=[activity.pk, activity.version, "content/content.json"]
+            "h5p_content:preview_file", args=[token, activity.version, "content/content.json"]
         )
-        assert question in b"".join(client.get(url).streaming_content)
+        assert question in b"".join(content_get(client, url).streaming_content)
 
 
 def test_the_same_library_version_with_other_bytes_is_stored_apart():

@@ -18,6 +18,8 @@ def production_env(**extra):
         "DATABASE_URL": "postgres://learn@127.0.0.1:5432/learn",
         "REDIS_URL": "redis://127.0.0.1:6379/5",
         "WAGTAILADMIN_BASE_URL": "https://learn.example.az",
+        # Uploaded packages run on an origin of their own (lms.content).
+        "LMS_CONTENT_ORIGIN": "https://content.learn-example.az",
         **extra,
     }
 

@@ -278,13 +278,18 @@ def test_a_trainer_uploads_a_sample_and_places_it_in_a_lesson_that_then_launches
     assert draft.body[0].value["package"] == package
     lesson.get_latest_revision().publish()  # a course reviewer approves it
 
+    from tests.content import content_get
+
     client.force_login(learner)
     lesson.refresh_from_db()
     block_id = lesson.body[0].id
     launch = reverse("scorm:launch", args=[lesson.lesson_uuid, block_id])
     assert launch in client.get(lesson.url).content.decode()
-    html = client.get(launch).content.decode()
-    assert 'id="scorm-frame"' in html and "Playing/Playing.html" in html
+    response = client.get(launch)
+    assert 'id="scorm-frame"' in response.content.decode()
+    # The package itself runs in the frame, on the content origin.
+    run = content_get(client, response.context["config"]["frameSrc"])
+    assert "Playing/Playing.html" in run.content.decode()
 
 
 def test_an_admin_user_without_the_package_permission_cannot_upload(client, catalogue):

@@ -1,35 +1,59 @@
-"""Launching a SCORM package: who may open it, its files, and commits that record progress."""
+"""Launching a SCORM package: who may open it, its files, and commits that record progress.
+
+The runtime page, the package's files and the commits are content URLs on the
+content host (``tests.content``), reached with the token the launch page issued.
+"""
 
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
 from accounts.factories import UserFactory
 from lms.models import LessonProgress
 from scorm.models import ScormAttempt
+from tests.content import content_get, content_post, token_for
 
 from .conftest import import_shared, place
 
 pytestmark = pytest.mark.django_db
 
 
-def urls(lesson, block_id):
-    return {
-        "launch": reverse("scorm:launch", args=[lesson.lesson_uuid, block_id]),
-        "commit": reverse("scorm:commit", args=[lesson.lesson_uuid, block_id]),
-        "file": reverse("scorm:content", args=[lesson.lesson_uuid, block_id, "index.html"]),
-    }
+def scorm_token(user, lesson, block_id):
+    block = next(block for block in lesson.body if block.id == block_id)
+    claims = {"l": str(lesson.lesson_uuid), "b": str(block_id), "k": block.value["package"].pk}
+    return token_for(user, "scorm.run", **claims)
 
 
-def commit(client, lesson, block_id, data, *, sco="item1", session="s1", token=None):
+def urls(lesson, block_id, user=None):
+    found = {"launch": reverse("scorm:launch", args=[lesson.lesson_uuid, block_id])}
+    token = scorm_token(user, lesson, block_id) if user is not None else "made-up:token"
+    found["run"] = reverse("scorm_content:run", args=[token])
+    found["commit"] = reverse("scorm_content:commit", args=[token])
+    found["file"] = reverse("scorm_content:content", args=[token, "index.html"])
+    return found
+
+
+def signed_in(client):
+    pk = client.session.get("_auth_user_id")
+    return get_user_model().objects.get(pk=pk) if pk else None
+
+
+def runtime_config(client, lesson, block_id, query=""):
+    """The runtime page's config, opened as the launch page frames it."""
+    launch = client.get(urls(lesson, block_id)["launch"] + query)
+    assert launch.status_code == 200
+    response = content_get(client, launch.context["config"]["frameSrc"])
+    assert response.status_code == 200
+    return response.context["config"]
+
+
+def commit(client, lesson, block_id, data, *, sco="item1", session="s1", user=None):
     body = {"sco": sco, "session": session, "data": data}
-    if token:
-        body["csrfToken"] = token
-    return client.post(
-        urls(lesson, block_id)["commit"], json.dumps(body), content_type="application/json"
-    )
+    url = urls(lesson, block_id, user or signed_in(client))["commit"]
+    return content_post(client, url, json.dumps(body), content_type="application/json")
 
 
 PASSED = {
@@ -52,37 +76,50 @@ def test_the_lesson_page_links_to_the_launch_page(learner_client, enrolled, scor
 
 
 def test_an_enrolled_learner_launches_the_scorm_12_package(
-    learner_client, enrolled, scorm_lesson, django_assert_max_num_queries
+    learner_client, learner, enrolled, scorm_lesson, django_assert_max_num_queries
 ):
     lesson, block_id = scorm_lesson
     with django_assert_max_num_queries(20):
         response = learner_client.get(urls(lesson, block_id)["launch"])
     html = response.content.decode()
     assert response.status_code == 200
-    assert "scorm-again/scorm12.min.js" in html
-    assert 'data-src="/scorm/lessons/' in html
+    # The launch page frames the runtime on the content origin; it runs no package code.
+    assert "scorm-again" not in html
     config = response.context["config"]
+    assert config["frameSrc"].startswith("http://content.testserver/content/scorm/")
     assert config["version"] == "1.2"
-    assert config["cmi"]["core"]["entry"] == "ab-initio"
-    assert "<script>" not in html.replace('<script id="scorm-config" type="application/json">', "")
+    assert 'sandbox="allow-scripts allow-same-origin' in html
+    run = content_get(learner_client, config["frameSrc"])
+    assert "scorm-again/scorm12.min.js" in run.content.decode()
+    assert run.context["config"]["cmi"]["core"]["entry"] == "ab-initio"
+    assert run.context["config"]["src"].startswith(urls(lesson, block_id, learner)["file"][:-10])
+    for page in (html, run.content.decode()):
+        assert "<script>" not in page.replace(
+            '<script id="scorm-config" type="application/json">', ""
+        )
 
 
 def test_the_package_files_are_served_in_a_frame_of_this_site(
-    learner_client, enrolled, scorm_lesson
+    learner_client, learner, enrolled, scorm_lesson
 ):
     lesson, block_id = scorm_lesson
-    response = learner_client.get(urls(lesson, block_id)["file"])
+    response = content_get(learner_client, urls(lesson, block_id, learner)["file"])
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    # Framed by the site's launch page and the runtime page (the content origin) only.
+    assert "X-Frame-Options" not in response
+    assert "frame-ancestors http://testserver 'self'" in response["Content-Security-Policy"]
     assert b"Tiny SCORM 1.2 lesson" in b"".join(response.streaming_content)
 
 
 @pytest.mark.parametrize("path", ["../../../etc/passwd", "nothere.html", "imsmanifest.xml/.."])
-def test_paths_outside_the_package_are_not_served(learner_client, enrolled, scorm_lesson, path):
+def test_paths_outside_the_package_are_not_served(
+    learner_client, learner, enrolled, scorm_lesson, path
+):
     lesson, block_id = scorm_lesson
-    url = reverse("scorm:content", args=[lesson.lesson_uuid, block_id, path])
-    assert learner_client.get(url).status_code == 404
+    token = scorm_token(learner, lesson, block_id)
+    url = reverse("scorm_content:content", args=[token, path])
+    assert content_get(learner_client, url).status_code == 404
 
 
 def test_someone_not_on_the_course_sees_neither_launch_nor_files_nor_can_commit(
@@ -91,7 +128,8 @@ def test_someone_not_on_the_course_sees_neither_launch_nor_files_nor_can_commit(
     lesson, block_id = scorm_lesson
     client.force_login(other_learner)
     assert client.get(urls(lesson, block_id)["launch"]).status_code == 404
-    assert client.get(urls(lesson, block_id)["file"]).status_code == 404
+    # Even with a token made out to them, the content origin checks the course.
+    assert content_get(client, urls(lesson, block_id, other_learner)["file"]).status_code == 404
     assert commit(client, lesson, block_id, PASSED).status_code == 404
     assert not ScormAttempt.objects.exists()
 
@@ -99,8 +137,13 @@ def test_someone_not_on_the_course_sees_neither_launch_nor_files_nor_can_commit(
 def test_anonymous_visitors_are_sent_to_sign_in_and_get_no_files(client, scorm_lesson):
     lesson, block_id = scorm_lesson
     assert client.get(urls(lesson, block_id)["launch"]).status_code == 302
-    assert client.get(urls(lesson, block_id)["file"]).status_code == 404
-    assert commit(client, lesson, block_id, PASSED).status_code == 403
+    # Nobody signed in is given a token; a made-up one reaches nothing.
+    assert content_get(client, urls(lesson, block_id)["file"]).status_code == 404
+    made_up = urls(lesson, block_id)["commit"]
+    body = json.dumps({"sco": "item1", "session": "s1", "data": PASSED})
+    refused = content_post(client, made_up, body, content_type="application/json")
+    assert refused.status_code == 404
+    assert not ScormAttempt.objects.exists()
 
 
 def test_an_unknown_block_is_not_found(learner_client, enrolled, scorm_lesson):
@@ -108,20 +151,30 @@ def test_an_unknown_block_is_not_found(learner_client, enrolled, scorm_lesson):
     assert learner_client.get(urls(lesson, "nope")["launch"]).status_code == 404
 
 
-def test_a_commit_without_the_csrf_token_is_refused(learner, enrolled, scorm_lesson):
+def test_a_commit_with_a_forged_token_is_refused(learner, other_learner, enrolled, scorm_lesson):
     lesson, block_id = scorm_lesson
     client = Client(enforce_csrf_checks=True)
     client.force_login(learner)
-    assert commit(client, lesson, block_id, PASSED).status_code == 403
+    token = scorm_token(learner, lesson, block_id)
+    forged = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    body = json.dumps({"sco": "item1", "session": "s1", "data": PASSED})
+    url = reverse("scorm_content:commit", args=[forged])
+    assert content_post(client, url, body, content_type="application/json").status_code == 404
     assert not ScormAttempt.objects.exists()
 
 
-def test_a_commit_with_the_token_in_its_body_is_accepted(learner, enrolled, scorm_lesson):
+def test_a_commit_with_the_launch_pages_token_needs_no_cookie_and_no_csrf_token(
+    learner, enrolled, scorm_lesson
+):
     lesson, block_id = scorm_lesson
     client = Client(enforce_csrf_checks=True)
     client.force_login(learner)
-    token = client.get(urls(lesson, block_id)["launch"]).context["config"]["csrfToken"]
-    assert commit(client, lesson, block_id, PASSED, token=token).json()["result"] is True
+    run = client.get(urls(lesson, block_id)["launch"]).context["config"]["frameSrc"]
+    commit_url = content_get(client, run).context["config"]["commitUrl"]
+    body = json.dumps({"sco": "item1", "session": "s1", "data": PASSED})
+    response = content_post(Client(), commit_url, body, content_type="application/json")
+    assert response.json()["result"] is True
+    assert ScormAttempt.objects.get(learner=learner).success_status == "passed"
 
 
 def test_a_passing_commit_completes_the_lesson_with_its_score_once(
@@ -158,7 +211,7 @@ def test_later_sessions_add_to_the_total_time_and_the_launch_resumes(
     commit(learner_client, lesson, block_id, PASSED, session="s2")
     attempt = ScormAttempt.objects.get(learner=learner)
     assert attempt.total_time == 300
-    cmi = learner_client.get(urls(lesson, block_id)["launch"]).context["config"]["cmi"]
+    cmi = runtime_config(learner_client, lesson, block_id)["cmi"]
     assert cmi["core"]["entry"] == "resume"
     assert cmi["core"]["lesson_location"] == "page-3"
     assert cmi["suspend_data"] == "answers=abc"
@@ -180,9 +233,9 @@ def test_a_commit_for_an_unknown_sco_or_without_data_is_refused(
 ):
     lesson, block_id = scorm_lesson
     assert commit(learner_client, lesson, block_id, PASSED, sco="other").status_code == 400
-    bad = learner_client.post(
-        urls(lesson, block_id)["commit"], "not json", content_type="application/json"
-    )
+    learner = signed_in(learner_client)
+    url = urls(lesson, block_id, learner)["commit"]
+    bad = content_post(learner_client, url, "not json", content_type="application/json")
     assert bad.status_code == 400
     assert not ScormAttempt.objects.exists()
 
@@ -215,19 +268,19 @@ def test_a_package_that_is_not_required_keeps_its_results_but_leaves_the_lesson_
         ("golf_2004_3rd_multi_sco.zip", "scorm2004.min.js"),
     ],
 )
-def test_the_2004_samples_launch(learner_client, enrolled, lessons, archive, runtime):
+def test_the_2004_samples_launch(learner_client, learner, enrolled, lessons, archive, runtime):
     package = import_shared(archive)
     lesson, block_id = place(lessons[2], package)
     response = learner_client.get(urls(lesson, block_id)["launch"])
-    html = response.content.decode()
     assert response.status_code == 200
-    assert runtime in html
     config = response.context["config"]
-    assert config["cmi"]["entry"] == "ab-initio"
+    run = content_get(learner_client, config["frameSrc"])
+    assert runtime in run.content.decode()
+    assert run.context["config"]["cmi"]["entry"] == "ab-initio"
     first = package.scos[0]["launch"]
-    src = reverse("scorm:content", args=[lesson.lesson_uuid, block_id, first])
-    assert config["src"].startswith(src)
-    assert learner_client.get(src).status_code == 200
+    src = reverse("scorm_content:content", args=[scorm_token(learner, lesson, block_id), first])
+    assert run.context["config"]["src"].startswith(src)
+    assert content_get(learner_client, src).status_code == 200
     if len(package.scos) > 1:
         assert len(response.context["items"]) == len(package.scos)
         assert config["nav"]["continue"].endswith(f"?sco={package.scos[1]['identifier']}")
@@ -254,7 +307,7 @@ def test_a_2004_commit_records_success_score_and_objectives(
     assert attempt.objectives == [{"id": "obj1", "success_status": "passed"}]
     progress = LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid)
     assert progress.completed_at is not None and progress.best_score == pytest.approx(0.9)
-    resumed = learner_client.get(urls(lesson, block_id)["launch"]).context["config"]["cmi"]
+    resumed = runtime_config(learner_client, lesson, block_id)["cmi"]
     assert resumed["entry"] == "resume" and resumed["location"] == "3"
 
 

@@ -8,10 +8,11 @@ from django.urls import reverse
 from lms.models import LessonProgress
 from scorm.importing import import_package
 from scorm.models import ScormAttempt
+from tests.content import content_get, content_post
 
 from .conftest import import_shared, place
 from .packages import scorm2004_zip
-from .test_launching import PASSED, commit, urls
+from .test_launching import PASSED, commit, runtime_config, signed_in, urls
 
 pytestmark = pytest.mark.django_db
 
@@ -71,8 +72,9 @@ def test_the_last_part_continues_back_to_the_lesson_with_the_manifests_threshold
     assert config["sco"] == "three"
     assert config["nav"]["continue"] is None
     assert config["nav"]["previous"] == f"{launch}?sco=two"
-    assert config["cmi"]["scaled_passing_score"] == "0.7"
-    assert config["cmi"]["completion_threshold"] == "0.75"
+    cmi = runtime_config(learner_client, lesson, block_id, "?sco=three")["cmi"]
+    assert cmi["scaled_passing_score"] == "0.7"
+    assert cmi["completion_threshold"] == "0.75"
     assert "Back to the lesson" in response.content.decode()
 
 
@@ -136,8 +138,11 @@ def test_a_learner_cannot_write_another_learners_attempt(
         "learner_id": learner.pk,
         "data": {**PASSED, "cmi.core.student_id": str(learner.pk)},
     }
-    response = client.post(
-        urls(lesson, block_id)["commit"], json.dumps(body), content_type="application/json"
+    response = content_post(
+        client,
+        urls(lesson, block_id, other_learner)["commit"],
+        json.dumps(body),
+        content_type="application/json",
     )
     assert response.json()["recorded"] is True
     theirs = ScormAttempt.objects.get(learner=other_learner)
@@ -155,7 +160,8 @@ def test_an_unpublished_lesson_is_not_found_for_its_enrolled_learners(
     lesson, block_id = scorm_lesson
     lesson.unpublish()
     assert learner_client.get(urls(lesson, block_id)["launch"]).status_code == 404
-    assert learner_client.get(urls(lesson, block_id)["file"]).status_code == 404
+    file = urls(lesson, block_id, signed_in(learner_client))["file"]
+    assert content_get(learner_client, file).status_code == 404
     assert commit(learner_client, lesson, block_id, PASSED).status_code == 404
     assert not ScormAttempt.objects.exists()
 
@@ -174,8 +180,7 @@ def test_the_runtime_offers_the_manifests_objectives_and_resumes_the_learners_on
 ):
     package = import_shared("golf_2004_3rd_advanced_runtime.zip")
     lesson, block_id = place(lessons[2], package)
-    launch = urls(lesson, block_id)["launch"]
-    cmi = learner_client.get(launch).context["config"]["cmi"]
+    cmi = runtime_config(learner_client, lesson, block_id)["cmi"]
     assert [row["id"] for row in cmi["objectives"]][:2] == ["PRIMARYOBJ", "obj_etiquette"]
     data = {
         "cmi.location": "4",
@@ -186,7 +191,7 @@ def test_the_runtime_offers_the_manifests_objectives_and_resumes_the_learners_on
         "cmi.objectives.0.bogus": "x",
     }
     commit(learner_client, lesson, block_id, data, sco="item_1")
-    cmi = learner_client.get(launch).context["config"]["cmi"]
+    cmi = runtime_config(learner_client, lesson, block_id)["cmi"]
     assert cmi["objectives"][0] == {
         "id": "obj_playing",
         "completion_status": "incomplete",

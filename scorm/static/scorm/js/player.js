@@ -1,13 +1,13 @@
 /*
- * The SCORM runtime on the launch page: scorm-again's API object on this
- * (parent) window, as window.API (SCORM 1.2) or window.API_1484_11 (2004),
- * started from the CMI data the server sent, committing to the server with
- * the CSRF token; then the SCO is loaded in the frame.
+ * The SCORM launch page (on the site): frames the package's runtime page on
+ * the content origin and carries out the navigation requests it hands over.
  *
- * SCORM 2004 navigation: a SCO may set adl.nav.request before Terminate.
- * Once Terminate has committed (synchronously, see BeforeTerminate), the
- * request is carried out with the addresses the server worked out from the
- * manifest (config.nav): continue and previous follow the item order,
+ * A message is taken only from that frame's window, from the origin the
+ * server named (config.origin: the content origin, or "null" for a sandboxed
+ * frame without one), and only in the expected shape. SCORM 2004 navigation:
+ * the runtime sends the SCO's adl.nav.request once its Terminate has
+ * committed; it is carried out with the addresses the server worked out from
+ * the manifest (config.nav): continue and previous follow the item order,
  * {target=ID}choice opens that item, exitAll, suspendAll and abandonAll go
  * back to the lesson; exit and abandon end the part and leave the learner to
  * choose.
@@ -18,16 +18,6 @@
   var frame = document.getElementById("scorm-frame");
   var status = document.getElementById("scorm-status");
   var nav = config.nav || {};
-  var pending = "_none_";
-
-  function wrap(data) {
-    return {
-      csrfToken: config.csrfToken,
-      sco: config.sco,
-      session: config.session,
-      data: data,
-    };
-  }
 
   function go(url) {
     if (!url) {
@@ -54,46 +44,15 @@
     }
   }
 
-  var settings = {
-    lmsCommitUrl: config.commitUrl,
-    dataCommitFormat: "flattened",
-    autocommit: true,
-    autocommitSeconds: 30,
-    xhrHeaders: { "X-CSRFToken": config.csrfToken },
-    requestHandler: wrap,
-    logLevel: 4,
-  };
-  var api;
-  if (config.version === "1.2") {
-    api = new window.Scorm12API(settings);
-    window.API = api;
-  } else {
-    api = new window.Scorm2004API(settings);
-    window.API_1484_11 = api;
-    api.on("SetValue.adl.nav.request", function (element, value) {
-      pending = String(value);
-    });
-    api.on("Terminate", function () {
-      var request = pending;
-      pending = "_none_";
-      if (request !== "_none_") {
-        // After the SCO's Terminate call has returned to it, and its beacon has gone.
-        window.setTimeout(function () {
-          navigate(request);
-        }, 300);
-      }
-    });
-  }
-  // scorm-again sends Terminate's commit as a beacon, which nothing can wait
-  // for; a synchronous commit just before it makes sure the results are on
-  // the server before the learner is taken anywhere (the beacon then repeats
-  // the same session, which the server recognises).
-  api.on("BeforeTerminate", function () {
-    api.lmsCommit("");
+  window.addEventListener("message", function (event) {
+    if (event.source !== frame.contentWindow || event.origin !== config.origin) return;
+    var message = event.data;
+    if (!message || typeof message !== "object") return;
+    if (typeof message.scormNav === "string" && message.scormNav.length < 300) {
+      navigate(message.scormNav);
+    } else if (message.scormCommitted === true) {
+      status.textContent = "";
+    }
   });
-  api.loadFromJSON(config.cmi, "");
-  api.on("LMSCommit Commit", function () {
-    status.textContent = "";
-  });
-  frame.src = config.src;
+  frame.src = config.frameSrc;
 })();

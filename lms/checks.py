@@ -1,0 +1,94 @@
+"""System checks of the platform's own settings (``manage.py check``).
+
+The content origin (:mod:`lms.content`) is what keeps uploaded packages away
+from the site's cookies and pages; these checks catch the settings that
+would quietly undo it.
+"""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from django.http.request import split_domain_port, validate_host
+
+from .conf import lms_settings
+from .content import normalise_origin
+
+HINT = (
+    'Set LMS["CONTENT_ORIGIN"] (LMS_CONTENT_ORIGIN in production) to an origin of its '
+    "own, such as https://content.example.org, that reaches this application. "
+    "See docs/security.md."
+)
+
+
+@register(Tags.security)
+def check_content_origin(app_configs=None, **kwargs):
+    value = lms_settings.CONTENT_ORIGIN
+    if not value:
+        return []
+    origin = normalise_origin(value)
+    if origin is None or origin != str(value).strip().rstrip("/").lower():
+        return [
+            Error(
+                f'LMS["CONTENT_ORIGIN"] must be an origin such as https://content.example.org '
+                f"(a scheme and a host, with no path), not {value!r}.",
+                id="lms.E001",
+            )
+        ]
+    errors = []
+    site = normalise_origin(getattr(settings, "WAGTAILADMIN_BASE_URL", None))
+    if site == origin:
+        errors.append(
+            Error(
+                'LMS["CONTENT_ORIGIN"] is the site\'s own origin (WAGTAILADMIN_BASE_URL): '
+                "packaged content would run with the site's cookies.",
+                hint=HINT,
+                id="lms.E002",
+            )
+        )
+    host = origin.split("://", 1)[1]
+    domain, _port = split_domain_port(host)
+    if not validate_host(domain, settings.ALLOWED_HOSTS):
+        errors.append(
+            Error(
+                f"The content host {domain!r} is not in ALLOWED_HOSTS: every package would fail.",
+                id="lms.E003",
+            )
+        )
+    for name in ("SESSION_COOKIE_DOMAIN", "CSRF_COOKIE_DOMAIN", "LANGUAGE_COOKIE_DOMAIN"):
+        cookie_domain = (getattr(settings, name, None) or "").lstrip(".").lower()
+        if cookie_domain and (domain == cookie_domain or domain.endswith("." + cookie_domain)):
+            errors.append(
+                Warning(
+                    f"{name} ({cookie_domain!r}) covers the content host {domain!r}: "
+                    "packaged content could read the site's cookies.",
+                    hint="Leave the cookie domain unset, or use a content host outside it.",
+                    id="lms.W002",
+                )
+            )
+    trusted = [o.lower().rstrip("/") for o in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])]
+    if any(
+        entry == origin or ("://*." in entry and host.endswith(entry.split("://*", 1)[1]))
+        for entry in trusted
+    ):
+        errors.append(
+            Warning(
+                "CSRF_TRUSTED_ORIGINS trusts the content origin: packaged content could "
+                "post forms to the site.",
+                id="lms.W003",
+            )
+        )
+    return errors
+
+
+@register(Tags.security, deploy=True)
+def check_content_origin_is_set(app_configs=None, **kwargs):
+    if lms_settings.CONTENT_ORIGIN or settings.DEBUG:
+        return []
+    return [
+        Warning(
+            "No content origin is configured: H5P and SCORM packages run in sandboxed "
+            "frames on the site's own host, and SCORM packages whose pages reach across "
+            "frames do not work.",
+            hint=HINT,
+            id="lms.W001",
+        )
+    ]
