@@ -316,7 +316,9 @@ def record_lesson(learner, access, attempt, time_spent, digest):
     ]
     request_id = f"scorm-{digest[:40]}"
     extra = {"scorm": {"package": package.pk, "completed": completed}}
-    if not access.required:  # kept in the attempt; the lesson completes by its own rule
+    trusted = services.trusts(services.active_item(lesson.lesson_uuid), Source.SCORM)
+    if not access.required or not trusted:
+        # Kept in the attempt; the lesson completes by its own rule (its quiz, say).
         scored, completed = [], False
     if scored:
         score = sum(scaled_score(a) for a, _item in scored) / len(scored)
