@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from lms import services
+from lms.agents import names_learner
 from lms.models import Source, Verb
 
 from .blocks import Completion
@@ -68,6 +69,10 @@ def block_outcome(learner, lesson_uuid, rule):
     )
 
 
+class ForeignActor(ValueError):
+    """A statement's actor is someone other than the learner who sent it."""
+
+
 def parse(statement):
     """Verb, scaled score, success, completion and top-level-ness of one statement."""
     if not isinstance(statement, dict):
@@ -111,6 +116,11 @@ def record_statements(learner, lesson, activity, rules, statements):
     is not on the course.
     """
     parsed = [(parse(statement), statement) for statement in statements]
+    for _fields, raw in parsed:
+        # The player names the learner by their learner address; a statement
+        # naming anyone else is refused, never stored under this learner.
+        if "actor" in raw and not names_learner(raw["actor"], learner, ""):
+            raise ForeignActor(_("A statement's actor must be you."))
     rule = next(r for r in rules if r["activity"] == activity.pk)
     with transaction.atomic():
         known = set(

@@ -41,7 +41,7 @@ from lms.models import CourseItem, Enrolment, LessonProgress
 
 from .importing import content_path
 from .models import H5PActivity, H5PUserData
-from .results import MAX_STATEMENTS, record_statements
+from .results import MAX_STATEMENTS, ForeignActor, record_statements
 from .storage import h5p_storage
 
 ACCESS_SECONDS = 300
@@ -123,7 +123,7 @@ def preview(request, activity_id):
 
 
 def _player_options(activity, files_url):
-    return {
+    options = {
         "h5pJsonPath": files_url,
         "frameJs": static("h5p-standalone/frame.bundle.js"),
         "frameCss": static("h5p-standalone/styles/h5p.css"),
@@ -134,6 +134,12 @@ def _player_options(activity, files_url):
         # Before the content starts, in its frame: storage where the browser denies it.
         "customJs": [static("h5p/frame-storage.js")],
     }
+    if not content.configured_origin():
+        # In an opaque-origin sandbox a frame of the player's own would get
+        # another opaque origin, out of the player's reach: the content is
+        # drawn in the player page itself, already a frame of its own.
+        options["embedType"] = "div"
+    return options
 
 
 def _saved_state(user, activity):
@@ -329,6 +335,8 @@ def statements(request, lesson_uuid, activity_id):
     activity = get_object_or_404(H5PActivity.objects.only("pk"), pk=activity_id)
     try:
         outcome = record_statements(request.user, lesson, activity, rules, batch)
+    except ForeignActor as refusal:
+        return _error(str(refusal))
     except ValueError:
         return _error(_("A statement lacks its id or verb."))
     except (services.NotEnrolled, services.Locked) as refusal:

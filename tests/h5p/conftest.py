@@ -73,6 +73,7 @@ def statement(
     success=True,
     completion=True,
     parent=None,
+    actor=None,
 ):
     result = {"completion": completion}
     if scaled is not None:
@@ -82,11 +83,13 @@ def statement(
     context = {"contextActivities": {"category": [{"id": "http://h5p.org/libraries/x"}]}}
     if parent:
         context["contextActivities"]["parent"] = [{"id": parent}]
-    return {
+    made = {
         "id": id or str(uuid.uuid4()),
-        "actor": {"name": "someone", "mbox": "mailto:1@learners.invalid"},
         "verb": {"id": f"http://adlnet.gov/expapi/verbs/{verb}"},
         "object": {"id": activity_url},
         "result": result,
         "context": context,
     }
+    if actor is not None:
+        made["actor"] = actor
+    return made

@@ -3,3 +3,9 @@
 Every case here failed on the code the attack was found on and must keep
 passing; CI runs the suite on SQLite and PostgreSQL with the rest.
 """
+
+# Fixtures of the apps' own suites that the attacks reuse.
+from tests.h5p.conftest import h5p_lesson, import_real, make_h5p_lesson, multichoice  # noqa: E402, F401
+from tests.lms.conftest import cohort, trainer  # noqa: E402, F401
+from tests.scorm.conftest import scorm12  # noqa: E402, F401
+from tests.surveys.conftest import survey  # noqa: E402, F401

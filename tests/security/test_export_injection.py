@@ -22,8 +22,6 @@ from lms.models import Cohort
 from operations import exports
 from surveys.models import SurveyFormField, SurveySubmission
 from tests.helpers import exported_file
-from tests.lms.conftest import cohort, trainer  # noqa: F401 (fixtures)
-from tests.surveys.conftest import survey  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -24,14 +24,8 @@ from lms import content, safejson
 from lms.models import LessonProgress
 from scorm.models import ScormAttempt
 from tests.content import content_post, token_for
-from tests.h5p.conftest import (  # noqa: F401 (fixtures)
-    h5p_lesson,
-    import_real,
-    make_h5p_lesson,
-    multichoice,
-    statement,
-)
-from tests.scorm.conftest import place, scorm12  # noqa: F401 (fixture)
+from tests.h5p.conftest import statement
+from tests.scorm.conftest import place
 
 pytestmark = pytest.mark.django_db
 

@@ -34,13 +34,7 @@ from lms.models import LessonProgress
 from scorm.importing import import_package as import_scorm
 from scorm.models import ScormAttempt
 from tests.content import CONTENT_HOST, content_get, content_post, token_for
-from tests.h5p.conftest import (  # noqa: F401 (fixtures)
-    h5p_lesson,
-    import_real,
-    make_h5p_lesson,
-    multichoice,
-    statement,
-)
+from tests.h5p.conftest import statement
 from tests.h5p.packages import tiny
 from tests.scorm.conftest import place
 from tests.scorm.packages import make_zip, scorm12_files
@@ -411,6 +405,38 @@ def test_without_a_content_origin_frames_get_an_opaque_origin(
     assert policy["sandbox"] == ["allow-scripts", "allow-forms", "allow-popups", "allow-downloads"]
     files = learner_client.get(file_url(learner, h5p_lesson, multichoice))
     assert files["Access-Control-Allow-Origin"] == "*"  # an opaque frame reads it; no cookie sent
+
+
+def test_without_a_content_origin_a_sco_is_not_played_but_an_asset_is_sandboxed(
+    learner_client, learner, enrolled, lessons, settings
+):
+    """A SCO finds its runtime in another frame, out of reach between opaque origins."""
+    from tests.scorm.conftest import import_shared
+
+    settings.LMS = {**settings.LMS, "CONTENT_ORIGIN": None}
+    package = import_scorm(make_zip(scorm12_files()), title="Tiny")
+    lesson, block_id = place(lessons[0], package)
+    launch = learner_client.get(reverse("scorm:launch", args=[lesson.lesson_uuid, block_id]))
+    html = launch.content.decode()
+    assert launch.context["config"]["frameSrc"] is None
+    assert 'id="scorm-frame"' not in html and "separate address for learning packages" in html
+
+    assets = import_shared("golf_2004_3rd_multi_sco.zip")
+    lesson, block_id = place(lessons[1], assets)
+    launch = learner_client.get(reverse("scorm:launch", args=[lesson.lesson_uuid, block_id]))
+    src = launch.context["config"]["frameSrc"]
+    assert src.startswith("http://testserver/content/scorm/") and "/files/" in src
+    assert 'sandbox="allow-scripts allow-forms allow-popups allow-downloads"' in (
+        launch.content.decode()
+    )
+    page = content_get(learner_client, src)
+    assert page.status_code == 200
+    assert directives(page["Content-Security-Policy"])["sandbox"] == [
+        "allow-scripts",
+        "allow-forms",
+        "allow-popups",
+        "allow-downloads",
+    ]
 
 
 def test_only_pages_that_frame_content_may_frame_the_content_origin(

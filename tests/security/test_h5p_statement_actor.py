@@ -1,0 +1,31 @@
+"""The H5P player's statements are stored only under the learner they name."""
+
+import pytest
+
+from h5p.models import H5PAttempt, H5PStatement
+from lms.models import LessonProgress
+from tests.h5p.conftest import statement
+from tests.h5p.test_playing import post_statements
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_statement_about_another_learner_is_refused_and_nothing_is_stored(
+    learner_client, learner, other_learner, enrolled, h5p_lesson, multichoice
+):
+    mine = statement(actor={"mbox": f"mailto:{learner.pk}@learners.invalid"})
+    theirs = statement(actor={"mbox": f"mailto:{other_learner.pk}@learners.invalid"})
+    response = post_statements(learner_client, h5p_lesson, multichoice, mine, theirs)
+    assert response.status_code == 400
+    assert response.json()["message"] == "A statement's actor must be you."
+    assert not H5PStatement.objects.exists() and not H5PAttempt.objects.exists()
+    assert not LessonProgress.objects.filter(completed_at__isnull=False).exists()
+
+
+def test_the_players_own_statement_naming_the_learner_is_taken(
+    learner_client, learner, enrolled, h5p_lesson, multichoice
+):
+    mine = statement(actor={"name": "aysel", "mbox": f"mailto:{learner.pk}@learners.invalid"})
+    response = post_statements(learner_client, h5p_lesson, multichoice, mine)
+    assert response.status_code == 200
+    assert H5PStatement.objects.get().learner == learner
