@@ -130,7 +130,14 @@ def launch(request, lesson_uuid, block_id):
     token = content_origin.issue(
         request, RUN, l=str(access.lesson.lesson_uuid), b=str(access.block_id), k=package.pk
     )
-    run = reverse("scorm_content:run", args=[token]) + f"?sco={quote(current['identifier'])}"
+    if content_origin.configured_origin():
+        frame = reverse("scorm_content:run", args=[token]) + f"?sco={quote(current['identifier'])}"
+    elif not current.get("sco", True):
+        # Without a content origin the frame has an opaque origin of its own, and a
+        # SCO there cannot reach a runtime in another frame; an asset needs none.
+        frame = _launch_file(token, current)
+    else:
+        frame = None
     nav = navigation(
         package,
         current,
@@ -141,7 +148,7 @@ def launch(request, lesson_uuid, block_id):
         "version": package.version,
         "sco": current["identifier"],
         "record": access.enrolled,
-        "frameSrc": content_origin.content_url(request, run),
+        "frameSrc": content_origin.content_url(request, frame) if frame else None,
         "origin": content_origin.message_origin(),
         "nav": nav,
         "messages": {
@@ -170,6 +177,12 @@ def launch(request, lesson_uuid, block_id):
     )
 
 
+def _launch_file(token, item):
+    """The address of an item's launch file, with the manifest's parameters."""
+    base = reverse("scorm_content:content", args=[token, ""])
+    return base + item["launch"] + ("?" + item["parameters"] if item["parameters"] else "")
+
+
 @never_cache
 @require_GET
 def run(request, token):
@@ -187,8 +200,7 @@ def run(request, token):
             lesson_uuid=access.lesson.lesson_uuid,
             sco=current["identifier"],
         ).first()
-    base = reverse("scorm_content:content", args=[token, ""])
-    src = base + current["launch"] + ("?" + current["parameters"] if current["parameters"] else "")
+    src = _launch_file(token, current)
     config = {
         "version": package.version,
         "sco": current["identifier"],

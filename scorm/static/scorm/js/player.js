@@ -18,6 +18,7 @@
   var frame = document.getElementById("scorm-frame");
   var status = document.getElementById("scorm-status");
   var nav = config.nav || {};
+  if (!frame) return; // nothing is played here (no content origin for a SCO)
 
   function go(url) {
     if (!url) {
