@@ -3,12 +3,16 @@
 Every error answers ``{"detail": "<message>"}``; a 400 adds
 ``"errors": {"<field>": ["<message>", ...]}`` (``non_field_errors`` for the
 body as a whole). Django's ``ValidationError`` and ``PermissionDenied`` raised
-by the services become 400 and 403 with the services' own messages.
+by the services become 400 and 403 with the services' own messages. An
+address under ``/api/v1/`` that names no endpoint (``/api/v1/loans/1.5/``)
+answers a JSON 404 too (:func:`not_found`), not the site's HTML page.
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -51,3 +55,9 @@ def exception_handler(exc, context):
             body["required"] = required
         response.data = body
     return response
+
+
+@csrf_exempt  # it changes nothing; without this a POST would meet the CSRF failure page
+def not_found(request, *args, **kwargs):
+    """The API's 404 for any address under ``/api/v1/`` that no endpoint matches."""
+    return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)

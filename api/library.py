@@ -11,9 +11,10 @@ the service's message.
 """
 
 import django_filters
+from django import forms
 from django.db.models import Case, Count, Q, When
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -34,6 +35,28 @@ from library.models import (
 from library.views.public import availability, search_material_ids
 
 from .views import MAX_ID, IntegerLookupMixin
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """``true`` or ``false`` (``1``, ``0``); anything else is an error, not "no filter"."""
+
+    widget = forms.TextInput  # NullBooleanSelect would read any other value as "unknown"
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value in (True, "True", "true", "1"):
+            return True
+        if value in (False, "False", "false", "0"):
+            return False
+        raise forms.ValidationError(_("Give true or false."), code="invalid")
+
+    def validate(self, value):
+        pass
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class AvailabilitySerializer(serializers.Serializer):
@@ -121,13 +144,13 @@ class LoanSerializer(serializers.ModelSerializer):
 
 
 class CheckoutSerializer(serializers.Serializer):
-    centre = serializers.SlugField(help_text=_("The code of the lending centre."))
+    centre = serializers.SlugField(max_length=12, help_text=_("The code of the lending centre."))
     card_number = serializers.CharField(max_length=40)
     barcode = serializers.CharField(max_length=40)
 
 
 class CheckinSerializer(serializers.Serializer):
-    centre = serializers.SlugField()
+    centre = serializers.SlugField(max_length=12)
     barcode = serializers.CharField(max_length=40)
 
 
@@ -144,7 +167,7 @@ class HoldSerializer(serializers.ModelSerializer):
 class PlaceHoldSerializer(serializers.Serializer):
     material = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     card_number = serializers.CharField(max_length=40)
-    pickup_centre = serializers.SlugField()
+    pickup_centre = serializers.SlugField(max_length=12)
 
 
 class IsCentreStaff(permissions.BasePermission):
@@ -353,8 +376,21 @@ class CopyViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
 # --- Patrons ---------------------------------------------------------------------------
 
 
+@extend_schema_field({"type": "string", "format": "email", "nullable": True})
+class OptionalEmailField(serializers.EmailField):
+    """An address a record may lack: ``null`` when there is none, never ``""``
+    (which is not an email address, so the schema's ``format: email`` holds)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 class PatronSerializer(serializers.ModelSerializer):
     home_centre = serializers.CharField(source="home_centre.code", read_only=True)
+    email = OptionalEmailField(help_text=_("The patron's email address; null if none is known."))
 
     class Meta:
         model = Patron
@@ -379,7 +415,7 @@ class PatronFilter(django_filters.FilterSet):
     )
     home_centre = django_filters.CharFilter(field_name="home_centre__code", max_length=12)
     category = django_filters.ChoiceFilter(choices=PatronCategory.choices)
-    is_blocked = django_filters.BooleanFilter()
+    is_blocked = StrictBooleanFilter()
 
     class Meta:
         model = Patron
@@ -459,7 +495,7 @@ class TransferSerializer(serializers.ModelSerializer):
 
 
 class TransferFilter(django_filters.FilterSet):
-    open = django_filters.BooleanFilter(
+    open = StrictBooleanFilter(
         field_name="received_at", lookup_expr="isnull", label=_("Still on its way")
     )
     from_centre = django_filters.CharFilter(field_name="from_centre__code", max_length=12)

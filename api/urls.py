@@ -1,7 +1,7 @@
 """The API's URLs, mounted at ``/api/v1/`` by the site (namespace ``api``)."""
 
 from csp.decorators import csp_update
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -11,10 +11,22 @@ from rest_framework.routers import DefaultRouter
 
 from . import library, views, xapi
 from .auth import ObtainToken
+from .exceptions import not_found
 
 app_name = "api"
 
-router = DefaultRouter(trailing_slash=True)
+
+class Router(DefaultRouter):
+    """DRF's router, but a detail route's id never holds a control character: PostgreSQL
+    cannot compare text holding NUL (a 500), so such an address is the JSON 404 below."""
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        kwarg = getattr(viewset, "lookup_url_kwarg", None) or getattr(viewset, "lookup_field", "pk")
+        value = getattr(viewset, "lookup_value_regex", r"[^/.\x00-\x1f]+")
+        return f"(?P<{lookup_prefix}{kwarg}>{value})"
+
+
+router = Router(trailing_slash=True)
 router.include_root_view = False
 router.register("courses", views.CourseViewSet, basename="course")
 router.register("enrolments", views.EnrolmentViewSet, basename="enrolment")
@@ -50,4 +62,7 @@ urlpatterns = [
     path("progress/lessons/<uuid:lesson>/", progress_lesson, name="progress-lesson"),
     path("xapi/statements", xapi.StatementsView.as_view(), name="xapi-statements"),
     path("", include(router.urls)),
+    # Last: any other address ending in "/" is the API's JSON 404 (a wrong id such as
+    # 1.5 would reach the site's HTML page); one without it still gets APPEND_SLASH.
+    re_path(r"^(?:.*/)?$", not_found),
 ]
