@@ -85,9 +85,8 @@ def check_content_origin_is_set(app_configs=None, **kwargs):
         return []
     return [
         Warning(
-            "No content origin is configured: H5P and SCORM packages run in sandboxed "
-            "frames on the site's own host, and SCORM packages whose pages reach across "
-            "frames do not work.",
+            "No content origin is configured: H5P activities run in sandboxed frames on "
+            "the site's own host, and SCORM packages do not play.",
             hint=HINT,
             id="lms.W001",
         )

@@ -62,7 +62,7 @@ DEFAULT_PORTS = {"http": "80", "https": "443"}
 SANDBOX = "allow-scripts allow-forms allow-popups allow-downloads"
 SANDBOX_SAME_ORIGIN = "allow-scripts allow-same-origin allow-forms allow-popups allow-downloads"
 
-# A package file that is not a page or a script: shown, never run (item 8).
+# A package file that is not a page or a script: shown, never run.
 INERT_POLICY = (
     "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
     "font-src 'self' data:; media-src 'self'"

@@ -11,8 +11,6 @@ nothing but the site's CSP. Each case below failed on that code.
 The test settings put content on ``http://content.testserver`` (tests/content.py).
 """
 
-# ruff: noqa: F811 (the H5P tests' fixtures, imported to be used as arguments)
-
 import json
 import re
 import time

@@ -90,7 +90,8 @@
       body: player.body(batch),
     }).then(function (response) {
       if (response.status >= 500) throw new Error("server");
-      return response.json().then(function (result) {
+      // A refusal that is not the endpoint's own JSON (a proxy's page) is still final.
+      return response.json().catch(function () { return {}; }).then(function (result) {
         // Taken or refused for good: either way these are not sent again.
         player.queue = player.queue.filter(function (entry) { return batch.indexOf(entry) < 0; });
         player.save();
