@@ -58,7 +58,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lms import services
+from lms import safejson, services
 from lms.agents import names_learner
 from lms.models import Source, Verb
 
@@ -369,6 +369,18 @@ def _whole(params, name, default):
     return number
 
 
+def _iri_param(params, name):
+    """A query parameter that names an IRI; 400 for anything else (NUL was a 500)."""
+    value = params[name]
+    try:
+        safejson.check_text(value)
+    except safejson.UnsafeJSON as refusal:
+        raise ValidationError({name: [str(refusal)]}) from None
+    if not _is_iri(value):
+        raise ValidationError({name: [_("Give an absolute IRI (at most 512 characters).")]})
+    return value
+
+
 def _when(params, name):
     value = params.get(name)
     if not value:
@@ -399,20 +411,28 @@ STATEMENT_SCHEMA = {
 }
 
 
+# Query parameters as the view checks them (_iri_param, _whole).
+IRI_PARAMETER = {"type": "string", "maxLength": MAX_IRI, "pattern": "^[^\\x00\\s]*$"}
+WHOLE_PARAMETER = {"type": "integer", "minimum": 0, "maximum": 10**9}
+
+
 class StatementsView(APIView):
     """Store and read the caller's xAPI statements."""
 
     @extend_schema(
         parameters=[
             OpenApiParameter("statementId", OpenApiTypes.UUID),
-            OpenApiParameter("verb", OpenApiTypes.STR, description=_("Verb IRI")),
-            OpenApiParameter("activity", OpenApiTypes.STR, description=_("Activity IRI")),
+            OpenApiParameter("verb", IRI_PARAMETER, description=_("Verb IRI")),
+            OpenApiParameter("activity", IRI_PARAMETER, description=_("Activity IRI")),
             OpenApiParameter("since", OpenApiTypes.DATETIME),
             OpenApiParameter("until", OpenApiTypes.DATETIME),
-            OpenApiParameter("limit", OpenApiTypes.INT),
-            OpenApiParameter("offset", OpenApiTypes.INT),
+            OpenApiParameter("limit", WHOLE_PARAMETER),
+            OpenApiParameter("offset", WHOLE_PARAMETER),
         ],
-        responses={200: OpenApiResponse(OpenApiTypes.OBJECT)},
+        responses={
+            200: OpenApiResponse(OpenApiTypes.OBJECT),
+            404: OpenApiResponse(description=_("No statement of yours has this id.")),
+        },
     )
     def get(self, request):
         params = request.query_params
@@ -424,10 +444,9 @@ class StatementsView(APIView):
             if found is None:
                 raise NotFound
             return Response(self._shown(found))
-        if params.get("verb"):
-            mine = mine.filter(verb=params["verb"])
-        if params.get("activity"):
-            mine = mine.filter(object_id=params["activity"])
+        for name, field in (("verb", "verb"), ("activity", "object_id")):
+            if params.get(name):
+                mine = mine.filter(**{field: _iri_param(params, name)})
         since, until = _when(params, "since"), _when(params, "until")
         if since:
             mine = mine.filter(stored__gt=since)

@@ -34,3 +34,14 @@ def test_a_statement_lasting_longer_than_a_date_can_hold_counts_the_most_a_repor
     assert api.post("/api/v1/xapi/statements", statement, format="json").status_code == 200
     record = LessonProgress.objects.get(learner=learner, item_id=lessons[0].lesson_uuid)
     assert record.time_spent == lms_settings.MAX_TIME_DELTA_SECONDS
+
+
+@pytest.mark.parametrize(
+    "query", [{"verb": "\x00"}, {"activity": "a\x00"}, {"verb": "not an iri"}, {"activity": " "}]
+)
+def test_reading_statements_by_a_hostile_verb_or_activity_is_a_400(learner, query):
+    api = APIClient()
+    api.force_authenticate(learner)
+    response = api.get("/api/v1/xapi/statements", query)
+    assert response.status_code == 400
+    assert set(query) <= set(response.json()["errors"])
