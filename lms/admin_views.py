@@ -25,6 +25,7 @@ from wagtail.admin import messages
 from . import imports, services
 from .models import Certificate, Cohort, CohortMembership, CourseRules
 from .reports import sees_everyone, visible_cohorts
+from .tasks import IMPORT_PREVIEWS
 
 
 def taught_by(user, learner, course):
@@ -245,7 +246,8 @@ def import_learners(request, pk):
                     upload.seek(0)
                     extension = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
                     path = default_storage.save(
-                        f"cohort-imports/{uuid.uuid4().hex}{extension}", ContentFile(upload.read())
+                        f"{IMPORT_PREVIEWS}/{uuid.uuid4().hex}{extension}",
+                        ContentFile(upload.read()),
                     )
                     request.session[session_key] = path
                 return TemplateResponse(request, "lms/admin/import_preview.html", context)
