@@ -23,19 +23,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
 from . import imports, services
-from .models import Certificate, Cohort, CohortMembership, CourseRules
-from .reports import sees_everyone, visible_cohorts
+from .models import Certificate, Cohort, CourseRules
+from .reports import sees_everyone, taught_by, visible_cohorts
 from .tasks import IMPORT_PREVIEWS
-
-
-def taught_by(user, learner, course):
-    """Memberships that put ``learner`` on ``course`` in a cohort ``user`` runs.
-
-    ``learner`` and ``course`` may be instances, ids or ``OuterRef``s.
-    """
-    return CohortMembership.objects.filter(
-        learner=learner, cohort__trainers=user, cohort__courses=course
-    )
 
 
 def visible_certificates(user):

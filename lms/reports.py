@@ -46,6 +46,16 @@ def visible_cohorts(user):
     return cohorts if sees_everyone(user) else cohorts.filter(trainers=user)
 
 
+def taught_by(user, learner, course):
+    """Memberships that put ``learner`` on ``course`` in a cohort ``user`` runs.
+
+    ``learner`` and ``course`` may be instances, ids or ``OuterRef``s.
+    """
+    return CohortMembership.objects.filter(
+        learner=learner, cohort__trainers=user, cohort__courses=course
+    )
+
+
 def visible_enrolments(user):
     enrolments = Enrolment.objects.all()
     if sees_everyone(user):

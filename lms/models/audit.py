@@ -49,13 +49,11 @@ class LearningLogEntryManager(ModelLogEntryManager):
 
         An entry about a learner is seen by a trainer of a cohort that has the
         learner as a member and the entry's course among its courses: the rule of
-        the certificate list (:func:`lms.admin_views.taught_by`). One query
+        the certificate list (:func:`lms.reports.taught_by`). One query
         whatever the number of entries; without ``lms.view_cohort``, nothing.
         """
-        # Imported here: the scoping rules live with the views they scope, which
-        # import these models.
-        from ..admin_views import taught_by
-        from ..reports import REPORT_PERMISSION, sees_everyone, visible_cohorts
+        # Imported here: the scoping rules (lms.reports) import these models.
+        from ..reports import REPORT_PERMISSION, sees_everyone, taught_by, visible_cohorts
 
         if user.is_superuser or sees_everyone(user):
             return self.all()

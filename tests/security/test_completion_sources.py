@@ -23,28 +23,14 @@ from lms.models import (
     Source,
     Verb,
 )
+from tests.quizzes.conftest import quiz_value
 
 pytestmark = pytest.mark.django_db
 
 ADL = "http://adlnet.gov/expapi/verbs/"
 XAPI = "/api/v1/xapi/statements"
 
-QUIZ = {
-    "type": "quiz",
-    "value": {
-        "title": "Check your understanding",
-        "intro": "",
-        "questions": [],
-        "category": None,
-        "random_count": 0,
-        "pass_mark": 70,
-        "attempts_allowed": 0,
-        "time_limit_minutes": 0,
-        "shuffle_questions": False,
-        "shuffle_options": True,
-        "feedback": "immediate",
-    },
-}
+QUIZ = {"type": "quiz", "value": quiz_value([], title="Check your understanding")}
 
 
 def h5p_block(required=True):
