@@ -154,6 +154,20 @@ def remember_a_secret(page, live_server):
     page.evaluate("() => localStorage.setItem('site-secret', 'only the site may read this')")
 
 
+def h5p_lesson_with_a_learner(course, activity, title):
+    """A lesson of ``course`` holding ``activity`` (passed to complete), and an enrolled teacher."""
+    value = {"activity": activity.pk, "completion": "passed", "min_score": None, "required": True}
+    lesson = LessonPageFactory(
+        parent=course.get_children().first(),
+        title=title,
+        slug=title.lower(),
+        body=[{"type": "h5p", "value": value}],
+    )
+    learner = UserFactory(username="teacher")
+    services.enrol(learner, course)
+    return lesson, learner
+
+
 def test_edited_h5p_library_code_reaches_nothing_of_the_site_and_the_activity_still_works(
     watched, live_server, course, admin, content_origin
 ):
@@ -164,15 +178,7 @@ def test_edited_h5p_library_code_reaches_nothing_of_the_site_and_the_activity_st
         **{library: lambda code: attack(live_server.url) + code},
     )
     activity = import_h5p(package, title="Oslo", user=admin)  # installing code is an admin's act
-    value = {"activity": activity.pk, "completion": "passed", "min_score": None, "required": True}
-    lesson = LessonPageFactory(
-        parent=course.get_children().first(),
-        title="Capitals",
-        slug="capitals",
-        body=[{"type": "h5p", "value": value}],
-    )
-    learner = UserFactory(username="teacher")
-    services.enrol(learner, course)
+    lesson, learner = h5p_lesson_with_a_learner(course, activity, "Capitals")
     sign_in(page, live_server, learner)
     remember_a_secret(page, live_server)
 
@@ -239,15 +245,7 @@ def test_an_svg_with_a_script_opened_on_its_own_runs_nothing(
     )
     package = edited(H5P_SHARED / "H5P.TrueFalse.h5p", **{"content/images/drawing.svg": svg})
     activity = import_h5p(package, title="Drawing", user=admin)
-    value = {"activity": activity.pk, "completion": "passed", "min_score": None, "required": True}
-    lesson = LessonPageFactory(
-        parent=course.get_children().first(),
-        title="Drawing",
-        slug="drawing",
-        body=[{"type": "h5p", "value": value}],
-    )
-    learner = UserFactory(username="teacher")
-    services.enrol(learner, course)
+    lesson, learner = h5p_lesson_with_a_learner(course, activity, "Drawing")
     token = token_for(learner, "h5p.play", l=str(lesson.lesson_uuid), a=activity.pk)
     path = reverse("h5p_content:file", args=[token, activity.version, "content/images/drawing.svg"])
     logged = []
@@ -266,15 +264,7 @@ def test_without_a_content_origin_h5p_plays_in_an_opaque_sandbox(
     settings.H5P = {"SAVE_SECONDS": 1}
     with open(H5P_SHARED / "H5P.TrueFalse.h5p", "rb") as fileobj:
         activity = import_h5p(fileobj, title="Oslo")
-    value = {"activity": activity.pk, "completion": "passed", "min_score": None, "required": True}
-    lesson = LessonPageFactory(
-        parent=course.get_children().first(),
-        title="Capitals",
-        slug="capitals",
-        body=[{"type": "h5p", "value": value}],
-    )
-    learner = UserFactory(username="teacher")
-    services.enrol(learner, course)
+    lesson, learner = h5p_lesson_with_a_learner(course, activity, "Capitals")
     sign_in(page, live_server, learner)
 
     page.goto(f"{live_server.url}{lesson.url}")
