@@ -48,12 +48,18 @@ def test_a_teacher_answers_an_h5p_question_and_the_lesson_completes_with_the_sco
     sign_in(page, live_server, teacher)
 
     page.goto(f"{live_server.url}{lesson.url}")
+    # Only the activity completes this lesson: no "Mark as complete", a hint instead.
+    hint = page.get_by_text("Finish the activity above to complete this lesson.")
+    expect(hint).to_be_visible()
+    expect(page.get_by_role("button", name="Mark as complete")).to_have_count(0)
+    expect(page.get_by_text("You have completed this lesson.")).to_be_hidden()
     content = page.frame_locator("iframe[data-h5p-frame]").frame_locator("iframe.h5p-iframe")
     content.get_by_text("Very dark purple").click()
     content.get_by_role("button", name="Check").click()
 
     expect(page.locator("[data-h5p-status]")).to_contain_text("100%", timeout=15_000)
     expect(page.get_by_text("You have completed this lesson.")).to_be_visible()
+    expect(hint).to_be_hidden()
     screenshot("h5p-multichoice-done")
     progress = LessonProgress.objects.get(learner=teacher, item_id=lesson.lesson_uuid)
     assert progress.completed_at is not None and progress.best_score == 1.0
