@@ -41,14 +41,12 @@ account on this site); a statement about anyone else is refused with 400.
 """
 
 import datetime
-import hashlib
-import json
 import re
 import uuid
 from urllib.parse import urlencode, urlsplit
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_duration
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -58,12 +56,13 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lms import safejson, services
-from lms.agents import names_learner
+from lms import safejson, services, statements
+from lms.agents import find_learner, names_learner
+from lms.attempts import add_attempt
 from lms.models import Source, Verb
+from lms.reports import visible_statements
 
 from .exceptions import Conflict
-from .models import Statement
 
 ADL = "http://adlnet.gov/expapi/verbs/"
 VERBS = {
@@ -308,13 +307,8 @@ def validate_statement(errors, prefix, statement):
     return _check_timestamp(errors, f"{at}timestamp", statement.get("timestamp"))
 
 
-def digest(statement):
-    canonical = json.dumps(
-        statement, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
-    )
-    # The parser refuses unpaired surrogates (lms.safejson); should one get here, it
-    # is hashed as its code units rather than failing. Valid text hashes as before.
-    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+# Kept under its old name for callers that hash a statement as the log does.
+digest = statements.digest
 
 
 def lesson_uuid(obj):
@@ -417,13 +411,19 @@ WHOLE_PARAMETER = {"type": "integer", "minimum": 0, "maximum": 10**9}
 
 
 class StatementsView(APIView):
-    """Store and read the caller's xAPI statements."""
+    """Store the caller's xAPI statements; read theirs and, for a trainer, their cohorts'."""
 
     @extend_schema(
         parameters=[
             OpenApiParameter("statementId", OpenApiTypes.UUID),
+            OpenApiParameter(
+                "agent",
+                OpenApiTypes.STR,
+                description=_("An xAPI agent (JSON): only statements about this learner"),
+            ),
             OpenApiParameter("verb", IRI_PARAMETER, description=_("Verb IRI")),
             OpenApiParameter("activity", IRI_PARAMETER, description=_("Activity IRI")),
+            OpenApiParameter("registration", OpenApiTypes.UUID),
             OpenApiParameter("since", OpenApiTypes.DATETIME),
             OpenApiParameter("until", OpenApiTypes.DATETIME),
             OpenApiParameter("limit", WHOLE_PARAMETER),
@@ -431,31 +431,39 @@ class StatementsView(APIView):
         ],
         responses={
             200: OpenApiResponse(OpenApiTypes.OBJECT),
-            404: OpenApiResponse(description=_("No statement of yours has this id.")),
+            404: OpenApiResponse(description=_("No statement you may read has this id.")),
         },
     )
     def get(self, request):
         params = request.query_params
-        mine = Statement.objects.filter(learner=request.user)
+        visible = visible_statements(request.user)
         if params.get("statementId"):
             if not _is_uuid(params["statementId"]):
                 raise ValidationError({"statementId": [_("Give a UUID.")]})
-            found = mine.filter(pk=params["statementId"]).first()
+            found = visible.filter(pk=params["statementId"]).first()
             if found is None:
                 raise NotFound
             return Response(self._shown(found))
+        if params.get("agent"):
+            visible = visible.filter(learner=self._agent(request, params["agent"]))
         for name, field in (("verb", "verb"), ("activity", "object_id")):
             if params.get(name):
-                mine = mine.filter(**{field: _iri_param(params, name)})
+                visible = visible.filter(**{field: _iri_param(params, name)})
+        if params.get("registration"):
+            if not _is_uuid(params["registration"]):
+                raise ValidationError({"registration": [_("Give a UUID.")]})
+            visible = visible.filter(registration=params["registration"])
         since, until = _when(params, "since"), _when(params, "until")
         if since:
-            mine = mine.filter(stored__gt=since)
+            visible = visible.filter(stored__gt=since)
         if until:
-            mine = mine.filter(stored__lte=until)
+            visible = visible.filter(stored__lte=until)
         # xAPI: a limit of 0 means "the server's maximum".
         limit = min(_whole(params, "limit", 50) or MAX_LIMIT, MAX_LIMIT)
         offset = _whole(params, "offset", 0)
-        rows = list(mine.order_by("-stored", "-pk")[offset : offset + limit + 1])
+        rows = list(
+            visible.order_by("-stored", "-pk").only("raw", "stored")[offset : offset + limit + 1]
+        )
         more = ""
         if len(rows) > limit:
             rows = rows[:limit]
@@ -463,6 +471,20 @@ class StatementsView(APIView):
             query["offset"] = str(offset + limit)
             more = f"{request.path}?{urlencode(query)}"
         return Response({"statements": [self._shown(row) for row in rows], "more": more})
+
+    @staticmethod
+    def _agent(request, value):
+        """The learner the ``agent`` parameter names (any user: the scope limits what shows)."""
+        try:
+            agent = safejson.loads(value)
+        except (safejson.UnsafeJSON, ValueError) as refusal:
+            raise ValidationError({"agent": [str(refusal)]}) from None
+        errors = _Errors()
+        _check_agent(errors, "agent", agent)
+        if errors.errors:
+            raise ValidationError(errors.errors)
+        people = get_user_model().objects.all()
+        return find_learner(agent, request.build_absolute_uri("/"), people)
 
     @staticmethod
     def _shown(row):
@@ -488,20 +510,19 @@ class StatementsView(APIView):
     )
     def post(self, request):
         body = request.data
-        statements = body if isinstance(body, list) else [body]
-        if not statements or len(statements) > MAX_BATCH:
+        sent = body if isinstance(body, list) else [body]
+        if not sent or len(sent) > MAX_BATCH:
             raise ValidationError(
                 {"non_field_errors": [_("Send 1 to %(n)d statements.") % {"n": MAX_BATCH}]}
             )
         errors = _Errors()
-        timestamps = []
-        for index, statement in enumerate(statements):
+        for index, statement in enumerate(sent):
             prefix = str(index) if isinstance(body, list) else ""
-            timestamps.append(validate_statement(errors, prefix, statement))
+            validate_statement(errors, prefix, statement)
         if errors.errors:
             raise ValidationError(errors.errors)
         site_origin = request.build_absolute_uri("/")
-        for index, statement in enumerate(statements):
+        for index, statement in enumerate(sent):
             if not names_learner(statement["actor"], request.user, site_origin):
                 at = f"{index}." if isinstance(body, list) else ""
                 errors.add(
@@ -514,91 +535,71 @@ class StatementsView(APIView):
         if errors.errors:
             raise ValidationError(errors.errors)
 
-        now = timezone.now()
-        prepared = {}
-        ids = []
-        for statement, timestamp in zip(statements, timestamps, strict=True):
-            statement = dict(statement)
-            statement.setdefault("id", str(uuid.uuid4()))
-            statement["id"] = str(uuid.UUID(statement["id"]))
-            statement.setdefault("timestamp", now.isoformat())
-            key = uuid.UUID(statement["id"])
-            ids.append(statement["id"])
-            row = Statement(
-                id=key,
-                learner=request.user,
-                verb=statement["verb"]["id"],
-                object_id=statement["object"].get("id", "")[:MAX_IRI]
-                if isinstance(statement["object"].get("id"), str)
-                else "",
-                raw=statement,
-                digest=digest(statement),
-                timestamp=timestamp or now,
-            )
-            if key in prepared and prepared[key].digest != row.digest:
-                raise Conflict(
-                    _("Statement %(id)s is sent twice with different content.") % {"id": key}
-                )
-            prepared[key] = row
+        # Lesson items come from the page cache (lms.services.active_item).
+        items, lessons = {}, {}
+        for index, statement in enumerate(sent):
+            value = lesson_uuid(statement["object"])
+            if value is None:
+                continue
+            if value not in items:
+                try:
+                    items[value] = services.active_item(value)
+                except services.UnknownLesson:
+                    items[value] = None
+            if items[value] is not None:
+                lessons[index] = items[value]
         try:
             with transaction.atomic():
-                self._store(request.user, list(prepared.values()))
+                rows = statements.prepare(request.user, sent, source=Source.XAPI, items=lessons)
+                self._store(request.user, statements.fresh(rows))
+        except statements.StatementConflict as conflict:
+            raise Conflict(str(conflict)) from None
         except IntegrityError:  # a concurrent request stored one of these ids first
             raise Conflict(_("A statement id was stored by another request; send again.")) from None
-        return Response(ids, status=status.HTTP_200_OK)
+        return Response([str(row.pk) for row in rows], status=status.HTTP_200_OK)
 
-    def _store(self, learner, rows):
-        existing = {s.pk: s for s in Statement.objects.filter(pk__in=[r.pk for r in rows])}
-        for row in rows:
-            stored = existing.get(row.pk)
-            if stored is not None and (
-                stored.digest != row.digest or stored.learner_id != learner.pk
-            ):
-                raise Conflict(
-                    _("Statement %(id)s is already stored with other content.") % {"id": row.pk}
+    def _store(self, learner, new):
+        """Store the new statements and record each one about a lesson, once."""
+        for row in new:
+            if row.item is not None and row.is_top_level and _scores(row):
+                row.attempt = add_attempt(
+                    learner,
+                    row.item,
+                    source=Source.XAPI,
+                    activity="xapi",
+                    started_at=row.timestamp,
+                    score=row.score,
+                    passed=row.success,
+                    completed=row.completion,
+                    rule="xapi",
+                    counted=services.trusts(row.item, Source.XAPI) and bool(row.success),
                 )
-        new = [row for row in rows if row.pk not in existing]
-        lesson_ids = {row.pk: lesson_uuid(row.raw["object"]) for row in new}
-        # Lesson items come from the page cache (lms.services.active_item).
-        items = {}
-        for value in {u for u in lesson_ids.values() if u}:
-            try:
-                items[value] = services.active_item(value)
-            except services.UnknownLesson:
-                continue
+        statements.save(new)
+        # The statement's unique id, stored in this same transaction, guards against
+        # counting a statement twice: one sent again is not new.
         for row in new:
-            item = items.get(lesson_ids[row.pk])
-            if item is not None:
-                row.lesson_id = item.uuid
-        Statement.objects.bulk_create(new)
-        # Each new statement is recorded once: a statement sent again is not new, so
-        # its unique id (stored in this same transaction) guards against counting twice.
-        for row in new:
-            if row.lesson_id is None:
+            if row.item is None:
                 continue
             report = _report(row.raw)
             verb, kwargs = report if report is not None else (None, {})
-            if verb in UNTRUSTED_VERBS and not services.trusts(items[row.lesson_id], Source.XAPI):
+            if verb in UNTRUSTED_VERBS and not services.trusts(row.item, Source.XAPI):
                 # Not a source this lesson's rule names: its time counts, its result does not.
                 verb, kwargs = (
                     Verb.PROGRESSED,
-                    {
-                        "progress_delta": 0.0,
-                        "time_spent": kwargs["time_spent"],
-                    },
+                    {"progress_delta": 0.0, "time_spent": kwargs["time_spent"]},
                 )
             try:
                 if verb is None:
-                    services.learner_enrolment(learner, items[row.lesson_id].course_id)
+                    services.learner_enrolment(learner, row.item.course_id)
                 else:
                     services.record_learning(
-                        learner,
-                        row.lesson_id,
-                        verb,
-                        source=Source.XAPI,
-                        item=items[row.lesson_id],
-                        **kwargs,
+                        learner, row.item.uuid, verb, source=Source.XAPI, item=row.item, **kwargs
                     )
             except services.NotEnrolled as refusal:
                 # The whole batch is rolled back: nothing was stored.
                 raise PermissionDenied(str(refusal)) from None
+
+
+def _scores(row):
+    """Whether a statement reports a scored or judged result (an attempt of the lesson)."""
+    return row.score is not None or row.success is not None

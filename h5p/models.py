@@ -1,8 +1,9 @@
-"""H5P activities (content, a snippet) and what learners did with them (records).
+"""H5P activities (content, a snippet) and each learner's saved state in them.
 
-The records here are the raw material: every xAPI statement the player sent,
-every attempt and each learner's saved state. The lesson progress they lead to
-is written by ``lms.services.record_learning`` only.
+What learners did (the player's statements and the attempts they make) is
+kept by the learning records, in ``lms.Statement`` and ``lms.Attempt``
+(see :mod:`h5p.results`); lesson progress is written by
+``lms.services.record_learning`` only.
 """
 
 import hashlib
@@ -112,67 +113,6 @@ class H5PActivity(index.Indexed, models.Model):
     @property
     def author_names(self):
         return ", ".join(a.get("name", "") for a in self.authors if isinstance(a, dict))
-
-
-class H5PAttempt(models.Model):
-    """One finished try at an activity: the result of one top-level xAPI statement.
-
-    Every attempt is kept; the best and latest are read with aggregates.
-    """
-
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_attempts"
-    )
-    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="attempts")
-    lesson_uuid = models.UUIDField(_("lesson"))
-    score = models.FloatField(_("score"), null=True, blank=True)  # scaled, 0-1
-    success = models.BooleanField(_("passed"), null=True)
-    completion = models.BooleanField(_("completed"), null=True)
-    finished_at = models.DateTimeField(_("finished at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("H5P attempt")
-        verbose_name_plural = _("H5P attempts")
-        indexes = [models.Index(fields=["learner", "lesson_uuid", "activity"])]
-
-    def __str__(self):
-        return f"{self.activity_id} #{self.pk}"
-
-
-class H5PStatement(models.Model):
-    """An xAPI statement the player sent for a learner, stored as received."""
-
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_statements"
-    )
-    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="statements")
-    lesson_uuid = models.UUIDField(_("lesson"))
-    # The statement's own id (made by the player script): a retry is recognised by it.
-    statement_id = models.CharField(max_length=64)
-    verb = models.CharField(_("verb"), max_length=255)
-    score = models.FloatField(_("score"), null=True, blank=True)
-    success = models.BooleanField(_("passed"), null=True)
-    completion = models.BooleanField(_("completed"), null=True)
-    # False for a container's child questions (they carry contextActivities.parent).
-    is_top_level = models.BooleanField(default=True)
-    raw = models.JSONField()
-    attempt = models.ForeignKey(
-        H5PAttempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
-    )
-    stored_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("H5P statement")
-        verbose_name_plural = _("H5P statements")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["learner", "statement_id"], name="h5p_statement_unique_per_learner"
-            )
-        ]
-        indexes = [models.Index(fields=["learner", "activity"])]
-
-    def __str__(self):
-        return self.statement_id
 
 
 class H5PUserData(models.Model):

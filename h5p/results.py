@@ -1,24 +1,25 @@
-"""From xAPI statements to attempts and lesson progress.
+"""From the H5P player's xAPI statements to attempts and lesson progress.
 
-:func:`record_statements` stores what the player sent (idempotent per
-statement id), keeps one :class:`~h5p.models.H5PAttempt` per top-level result
-and, when a block's rule is met, reports to ``lms.services.record_learning``.
-Child statements of a container (they carry ``context.contextActivities.parent``)
-are stored but decide nothing.
+:func:`record_statements` is the H5P source: it stores what the player sent
+in the one statement log (:mod:`lms.statements`, idempotent by statement id),
+makes an :class:`lms.models.Attempt` of each top-level result, judged by the
+block's rule, and reports each attempt to ``lms.services.record_learning``
+once. Child statements of a container (they carry
+``context.contextActivities.parent``) are stored but decide nothing.
 """
 
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
-from lms import services
+from lms import services, statements
 from lms.agents import names_learner
-from lms.models import Source, Verb
+from lms.attempts import add_attempt
+from lms.models import Attempt, Source, Verb, h5p_activity
 
 from .blocks import Completion
-from .models import H5PAttempt, H5PStatement
 
 MAX_STATEMENTS = 50
 
@@ -43,163 +44,154 @@ class Outcome:
         return " ".join(parts)
 
 
-def _rule_met(rule, attempt):
+def rule_text(rule):
+    """The block's rule as an attempt records it."""
     if rule["completion"] == Completion.PASSED:
-        return bool(attempt.success)
+        return "h5p: passed"
+    if rule["completion"] == Completion.SCORE:
+        return f"h5p: score >= {rule.get('min_score') or 0}%"
+    return "h5p: completed"
+
+
+def rule_met(rule, score, success, completion):
+    """Whether one result meets the block's rule."""
+    if rule["completion"] == Completion.PASSED:
+        return bool(success)
     if rule["completion"] == Completion.SCORE:
         minimum = (rule.get("min_score") or 0) / 100
-        return attempt.score is not None and attempt.score >= minimum
-    return bool(attempt.completion or attempt.success is not None or attempt.score is not None)
+        return score is not None and score >= minimum
+    return bool(completion or success is not None or score is not None)
+
+
+def _activity_id(rule):
+    activity = rule["activity"]
+    return getattr(activity, "pk", activity)
+
+
+def outcomes(learner, lesson_uuid, rules):
+    """``{activity id: Outcome}`` for the blocks' activities, from one aggregate query."""
+    keys = {h5p_activity(_activity_id(rule)): _activity_id(rule) for rule in rules}
+    rows = (
+        Attempt.objects.filter(
+            learner=learner, item_id=lesson_uuid, activity__in=list(keys), source=Source.H5P
+        )
+        .values("activity")
+        .annotate(n=Count("pk"), best=Max("score"), met=Count("pk", filter=Q(counted=True)))
+        .order_by()
+    )
+    found = {
+        keys[row["activity"]]: Outcome(
+            best_score=row["best"], met=bool(row["met"]), attempts=row["n"]
+        )
+        for row in rows
+    }
+    return {
+        activity_id: found.get(activity_id, Outcome(best_score=None, met=False, attempts=0))
+        for activity_id in keys.values()
+    }
 
 
 def block_outcome(learner, lesson_uuid, rule):
-    """The learner's best result and whether the block's rule is met (from every attempt)."""
-    activity = rule["activity"]
-    activity_id = getattr(activity, "pk", activity)
-    attempts = list(
-        H5PAttempt.objects.filter(
-            learner=learner, lesson_uuid=lesson_uuid, activity_id=activity_id
-        ).only("score", "success", "completion")
-    )
-    scores = [a.score for a in attempts if a.score is not None]
-    return Outcome(
-        best_score=max(scores) if scores else None,
-        met=any(_rule_met(rule, a) for a in attempts),
-        attempts=len(attempts),
-    )
+    """The learner's best result at the block's activity and whether an attempt met its rule."""
+    return outcomes(learner, lesson_uuid, [rule])[_activity_id(rule)]
 
 
 class ForeignActor(ValueError):
     """A statement's actor is someone other than the learner who sent it."""
 
 
-def parse(statement):
-    """Verb, scaled score, success, completion and top-level-ness of one statement."""
+def check(statement):
+    """Refuse (``ValueError``) a statement without an id (1-64 characters) or a verb."""
     if not isinstance(statement, dict):
         raise ValueError("not an object")
     statement_id = statement.get("id")
     if not isinstance(statement_id, str) or not 1 <= len(statement_id) <= 64:
         raise ValueError("bad id")
-    verb = (statement.get("verb") or {}).get("id")
+    verb = (
+        (statement.get("verb") or {}).get("id") if isinstance(statement.get("verb"), dict) else None
+    )
     if not isinstance(verb, str) or not verb:
         raise ValueError("no verb")
-    result = statement.get("result") or {}
-    score = result.get("score") or {}
-    scaled = score.get("scaled")
-    if scaled is None and score.get("max"):
-        try:
-            scaled = float(score.get("raw", 0)) / float(score["max"])
-        except (TypeError, ValueError, ZeroDivisionError):
-            scaled = None
-    if scaled is not None:
-        scaled = min(1.0, max(0.0, float(scaled)))
-    context = statement.get("context") or {}
-    parent = (context.get("contextActivities") or {}).get("parent")
-    success = result.get("success")
-    completion = result.get("completion")
-    return {
-        "statement_id": statement_id,
-        "verb": verb[:255],
-        "score": scaled,
-        "success": success if isinstance(success, bool) else None,
-        "completion": completion if isinstance(completion, bool) else None,
-        "is_top_level": not parent,
-    }
 
 
-def record_statements(learner, lesson, activity, rules, statements):
-    """Store ``statements`` for ``learner`` and update their progress; return an :class:`Outcome`.
+def record_statements(learner, lesson, activity, rules, received):
+    """Store the player's statements for ``learner`` and record their results.
 
-    ``rules`` are the values of every H5P block of the lesson (activity as a pk)
-    and the one for ``activity`` decides. Raises ``ValueError`` for a bad
-    statement (nothing stored) and ``lms.services.NotEnrolled`` when the learner
-    is not on the course.
+    Returns the :class:`Outcome` of ``activity``.
+
+    ``rules`` are the values of every H5P block of the lesson (activity as a
+    pk); the one for ``activity`` judges its attempts. Raises ``ValueError``
+    for a bad statement, :class:`ForeignActor` for one about someone else,
+    :class:`lms.statements.StatementConflict` for an id stored with other
+    content (nothing stored in each case), and ``lms.services.NotEnrolled``
+    when the learner is not on the course.
     """
-    parsed = [(parse(statement), statement) for statement in statements]
-    for _fields, raw in parsed:
+    for statement in received:
+        check(statement)
         # The player names the learner by their learner address; a statement
         # naming anyone else is refused, never stored under this learner.
-        if "actor" in raw and not names_learner(raw["actor"], learner, ""):
+        if "actor" in statement and not names_learner(statement["actor"], learner, ""):
             raise ForeignActor(_("A statement's actor must be you."))
     rule = next(r for r in rules if r["activity"] == activity.pk)
+    assessed = lesson.completion_rule in ("score", "pass")
     with transaction.atomic():
-        known = set(
-            H5PStatement.objects.filter(
-                learner=learner, statement_id__in=[p["statement_id"] for p, _raw in parsed]
-            ).values_list("statement_id", flat=True)
-        )
-        new = []
-        for fields, raw in parsed:
-            if fields["statement_id"] in known:
-                continue
-            known.add(fields["statement_id"])
-            row = H5PStatement(
-                learner=learner,
-                activity=activity,
-                lesson_uuid=lesson.lesson_uuid,
-                raw=raw,
-                **fields,
+        rows = statements.prepare(learner, received, source=Source.H5P)
+        for row in rows:
+            row.item_id = lesson.lesson_uuid
+        new = statements.fresh(rows)
+        results = [row for row in new if row.is_top_level and statements.has_result(row)]
+        # The lesson's item (from the page cache) only when there is a result to record.
+        item = services.active_item(lesson.lesson_uuid) if results else None
+        for row in results:
+            met = rule_met(rule, row.score, row.success, row.completion)
+            row.attempt = add_attempt(
+                learner,
+                item,
+                source=Source.H5P,
+                activity=h5p_activity(activity.pk),
+                started_at=row.timestamp,
+                finished_at=row.stored,
+                score=row.score,
+                passed=row.success,
+                completed=row.completion,
+                rule=rule_text(rule),
+                counted=met,
             )
-            has_result = (
-                row.score is not None or row.success is not None or row.completion is not None
-            )
-            if row.is_top_level and has_result:
-                row.attempt = H5PAttempt.objects.create(
-                    learner=learner,
-                    activity=activity,
-                    lesson_uuid=lesson.lesson_uuid,
-                    score=row.score,
-                    success=row.success,
-                    completion=row.completion,
-                )
-            new.append(row)
-        H5PStatement.objects.bulk_create(new)
-        for row in new:
-            if row.attempt is not None:
-                _report(learner, lesson, rule, rules, row)
-    return block_outcome(learner, lesson.lesson_uuid, rule)
+        statements.save(new)
+        found = outcomes(learner, lesson.lesson_uuid, rules)
+        for row in results if item and services.trusts(item, Source.H5P) else ():
+            _report(learner, item, row, rules, found, assessed)
+    return found[activity.pk]
 
 
-def _report(learner, lesson, rule, rules, row):
-    """Report an attempt's result to the records, when the lesson's rule trusts H5P.
+def _report(learner, item, row, rules, found, assessed):
+    """One attempt's result, in one call to the recording service.
 
     A lesson scored by its quiz, or completed by its SCORM package alone,
-    keeps the attempt (the learner sees their score) but takes no result from it.
+    keeps the attempt (the learner sees their score) but takes no result
+    from it (the caller reports only to a lesson that trusts H5P).
     """
-    if not services.trusts(services.active_item(lesson.lesson_uuid), Source.H5P):
+    met = row.attempt.counted
+    required = [found[_activity_id(rule)].met for rule in rules if rule.get("required")]
+    finished = met and not assessed and all(required)
+    if row.score is None and not assessed and not finished:
         return
-    met = _rule_met(rule, row.attempt)
-    assessed = lesson.completion_rule in ("score", "pass")
-    if row.score is not None or assessed:
-        services.record_learning(
-            learner,
-            lesson.lesson_uuid,
-            Verb.SCORED,
-            score=row.score if row.score is not None else (1.0 if met else 0.0),
-            passed=met,
-            source=Source.H5P,
-            extra={"h5p_best": _best(learner, lesson, rule)},
-            request_id=f"h5p:{row.statement_id}",
-        )
-    if met and not assessed and _all_required_met(learner, lesson, rules):
-        services.record_learning(
-            learner,
-            lesson.lesson_uuid,
-            Verb.MARKED_COMPLETE,
-            source=Source.H5P,
-            request_id=f"h5p-done:{row.statement_id}",
-        )
-
-
-def _best(learner, lesson, rule):
-    return H5PAttempt.objects.filter(
-        learner=learner, lesson_uuid=lesson.lesson_uuid, activity_id=rule["activity"]
-    ).aggregate(best=Max("score"))["best"]
-
-
-def _all_required_met(learner, lesson, rules):
-    return all(
-        block_outcome(learner, lesson.lesson_uuid, other).met
-        for other in rules
-        if other.get("required")
+    if row.score is None and finished:
+        verb, kwargs = Verb.MARKED_COMPLETE, {}
+    else:
+        verb = Verb.SCORED
+        kwargs = {
+            "score": row.score if row.score is not None else (1.0 if met else 0.0),
+            "passed": met,
+            "finished": finished,
+        }
+    activity_id = int(row.attempt.activity.removeprefix("h5p:"))
+    services.record_learning(
+        learner,
+        item.uuid,
+        verb,
+        source=Source.H5P,
+        item=item,
+        extra={"h5p_best": found[activity_id].best_score},
+        **kwargs,
     )

@@ -38,6 +38,7 @@ from courses.models import LessonPage
 from courses.packs import may_study
 from lms import content, safejson, services
 from lms.models import CourseItem, Enrolment, LessonProgress
+from lms.statements import StatementConflict
 
 from .importing import content_path
 from .models import H5PActivity, H5PUserData
@@ -337,6 +338,8 @@ def statements(request, lesson_uuid, activity_id):
         outcome = record_statements(request.user, lesson, activity, rules, batch)
     except ForeignActor as refusal:
         return _error(str(refusal))
+    except StatementConflict as conflict:
+        return _error(str(conflict), status=409)
     except ValueError:
         return _error(_("A statement lacks its id or verb."))
     except (services.NotEnrolled, services.Locked) as refusal:

@@ -46,3 +46,31 @@ def names_learner(actor, user, site_origin):
         same_site = (home.scheme, home.netloc.lower()) == (site.scheme, site.netloc.lower())
         return same_site and account.get("name") in (user.get_username(), str(user.pk))
     return False
+
+
+def find_learner(actor, site_origin, people):
+    """The person in ``people`` (a user queryset) that the ``actor`` names, or None.
+
+    As :func:`names_learner`: an email or learner address (as ``mbox``), or
+    an account on this site by username or id.
+    """
+    if not isinstance(actor, dict) or actor.get("objectType", "Agent") != "Agent":
+        return None
+    mbox = actor.get("mbox")
+    if isinstance(mbox, str) and mbox.lower().startswith("mailto:"):
+        address = mbox[len("mailto:") :]
+        local, _at, domain = address.rpartition("@")
+        if domain.lower() == "learners.invalid" and local.isdigit():
+            return people.filter(pk=int(local)).first()
+        return people.filter(email__iexact=address).first() if address else None
+    account = actor.get("account")
+    if isinstance(account, dict) and isinstance(account.get("name"), str):
+        home, site = urlsplit(str(account.get("homePage", ""))), urlsplit(site_origin)
+        if (home.scheme, home.netloc.lower()) != (site.scheme, site.netloc.lower()):
+            return None
+        name = account["name"]
+        found = people.filter(username=name).first()
+        if found is None and name.isdigit():
+            found = people.filter(pk=int(name)).first()
+        return found
+    return None

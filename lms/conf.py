@@ -38,6 +38,10 @@ DEFAULTS = {
     # "/_protected/": package files are then sent by nginx (X-Accel-Redirect)
     # after the application's checks. None streams them from the application.
     "ACCEL_REDIRECT_PREFIX": None,
+    # The start of the IRIs the platform gives its own activities in the
+    # statements it writes (``<base>/lessons/<uuid>``, ``<base>/courses/<id>``).
+    # None uses ``WAGTAILADMIN_BASE_URL``.
+    "ACTIVITY_IRI_BASE": None,
 }
 
 

@@ -31,6 +31,7 @@ from .models import (
     CourseRules,
     Enrolment,
     LessonProgress,
+    Statement,
     Target,
 )
 
@@ -54,6 +55,18 @@ def taught_by(user, learner, course):
     return CohortMembership.objects.filter(
         learner=learner, cohort__trainers=user, cohort__courses=course
     )
+
+
+def visible_statements(user):
+    """Statements ``user`` may read: their own, and their cohorts' learners' about those courses.
+
+    Whoever sees every report sees every statement.
+    """
+    statements = Statement.objects.all()
+    if sees_everyone(user):
+        return statements
+    taught = taught_by(user, OuterRef("learner"), OuterRef("item__course"))
+    return statements.filter(Q(learner=user) | Exists(taught))
 
 
 def visible_enrolments(user):

@@ -33,9 +33,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import pagecache
+from . import pagecache, statements
 from .conf import lms_settings
 from .models import (
+    QUIZ,
     Attempt,
     AttemptAnswer,
     Certificate,
@@ -163,13 +164,17 @@ def record_learning(
     extra=None,
     request_id=None,
     item=None,
+    finished=False,
 ):
     """Record that ``learner`` did ``verb`` to the lesson ``lesson_uuid``.
 
     ``progress`` (absolute, 0-1) and ``progress_delta`` (added) go with
     :attr:`Verb.PROGRESSED`, one or the other, never both. ``time_spent`` is
     seconds since the last report, capped by ``LMS["MAX_TIME_DELTA_SECONDS"]``.
-    ``score`` (0-1) and ``passed`` go with :attr:`Verb.SCORED`.
+    ``score`` (0-1) and ``passed`` go with :attr:`Verb.SCORED`; ``finished``
+    with it says the source's activity is done as well (an H5P activity whose
+    rule is met, a SCORM package whose parts are complete), which completes a
+    lesson that is not assessed, so one event is one call.
     Progress never moves backwards and a lesson is completed only once; the
     lesson's completion rule decides which verbs complete it.
 
@@ -220,7 +225,7 @@ def record_learning(
             if passed and summary.passed_at is None:
                 summary.passed_at = now
                 passed_now = True
-        if _completes(verb, item, source, score=score, passed=passed):
+        if _completes(verb, item, source, score=score, passed=passed, finished=finished):
             target = 1.0
         elif verb == Verb.PROGRESSED:
             target = new_progress if progress is not None else before + new_progress
@@ -518,7 +523,7 @@ def _untrusted_message(item):
     return _("This lesson is completed by finishing its activity.")
 
 
-def _completes(verb, item, source, *, score=None, passed=None):
+def _completes(verb, item, source, *, score=None, passed=None, finished=False):
     """Whether ``verb`` from ``source`` completes ``item`` under its completion rule."""
     if not trusts(item, source):
         return False
@@ -528,7 +533,7 @@ def _completes(verb, item, source, *, score=None, passed=None):
             return bool(passed)
         if rule == CompletionRule.ON_SCORE:
             return score >= item.min_score if item.min_score is not None else bool(passed)
-        return False
+        return bool(finished)  # a scored activity that is also done
     if _assessed(item):
         return False  # only a score completes an assessed lesson
     if verb == Verb.MARKED_COMPLETE:
@@ -621,6 +626,16 @@ def complete_for_learner(learner, course, *, decided_by, reason):
             user=decided_by,
             title=f"{course.title} (#{learner.pk})",
             data={"learner": learner.pk, "course": course.pk, "reason": reason},
+        )
+        statements.log(
+            learner,
+            source=Source.TRAINER,
+            verb="completed",
+            object_id=statements.course_iri(course.pk),
+            name=course.title,
+            result={"completion": True},
+            context={"instructor": statements.actor(decided_by)} if decided_by else None,
+            statement_id=statements.logged_id("manual-completion", decision.pk),
         )
         if enrolment.completed_at is None:
             enrolment.completed_at = timezone.now()
@@ -912,7 +927,7 @@ def start_attempt(learner, lesson_uuid, content, *, time_limit_seconds=None, att
         if enrolment is None:
             raise NotEnrolled(_("Enrol in the course to take its assessments."))
         ensure_unlocked(learner, item)
-        attempts = Attempt.objects.filter(learner=learner, item=item)
+        attempts = Attempt.objects.filter(learner=learner, item=item, activity=QUIZ)
         open_attempt = attempts.filter(finished_at__isnull=True).order_by("-number").first()
         if open_attempt is not None and not _past_deadline(open_attempt, now):
             return open_attempt
@@ -925,6 +940,8 @@ def start_attempt(learner, lesson_uuid, content, *, time_limit_seconds=None, att
         return Attempt.objects.create(
             learner=learner,
             item=item,
+            source=Source.QUIZ,
+            activity=QUIZ,
             number=used + 1,
             started_at=now,
             deadline=deadline,
@@ -969,14 +986,38 @@ def submit_attempt(attempt, answers, *, pass_mark, time_spent=None):
         attempt.max_points = max_points
         attempt.score = points / max_points if max_points else 0.0
         attempt.passed = attempt.score >= pass_mark
+        attempt.completed = True
+        attempt.rule = _("pass mark %(percent)d%%") % {"percent": round(pass_mark * 100)}
+        attempt.counted = attempt.passed
         attempt.finished_at = now
         if late:
             attempt.content = {**attempt.content, "late": True}
         attempt.save(
-            update_fields=["points", "max_points", "score", "passed", "finished_at", "content"]
+            update_fields=[
+                "points",
+                "max_points",
+                "score",
+                "passed",
+                "completed",
+                "rule",
+                "counted",
+                "finished_at",
+                "content",
+            ]
         )
         if time_spent is None:
             time_spent = (now - attempt.started_at).total_seconds()
+        statements.log(
+            attempt.learner,
+            source=Source.QUIZ,
+            verb="passed" if attempt.passed else "failed",
+            object_id=statements.lesson_iri(attempt.item_id),
+            item=attempt.item,
+            attempt=attempt,
+            result=_attempt_result(attempt, time_spent),
+            statement_id=statements.logged_id("quiz", attempt.pk),
+            timestamp=now,
+        )
         result = record_learning(
             attempt.learner,
             attempt.item_id,
@@ -987,6 +1028,21 @@ def submit_attempt(attempt, answers, *, pass_mark, time_spent=None):
             source=Source.QUIZ,
         )
     return attempt, result
+
+
+def _attempt_result(attempt, time_spent):
+    """An attempt's result as xAPI writes it."""
+    return {
+        "score": {
+            "scaled": round(attempt.score, 4),
+            "raw": attempt.points,
+            "min": 0,
+            "max": attempt.max_points,
+        },
+        "success": bool(attempt.passed),
+        "completion": True,
+        "duration": f"PT{max(0.0, float(time_spent)):.0f}S",
+    }
 
 
 def _past_deadline(attempt, now):
@@ -1000,5 +1056,6 @@ def _close_expired(attempt, now):
     attempt.finished_at = now
     attempt.score = 0.0
     attempt.passed = False
+    attempt.counted = False
     attempt.content = {**attempt.content, "expired": True}
-    attempt.save(update_fields=["finished_at", "score", "passed", "content"])
+    attempt.save(update_fields=["finished_at", "score", "passed", "counted", "content"])

@@ -26,20 +26,15 @@ class ScormBlock(blocks.StructBlock):
         template = "scorm/scorm_block.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import ScormAttempt
+        from .recording import sco_attempts
         from .runtime import scaled_score
 
         context = super().get_context(value, parent_context)
         request, page, package = context.get("request"), context.get("page"), value.get("package")
         attempts = []
-        if request is not None and request.user.is_authenticated and page and package:
-            attempts = list(
-                ScormAttempt.objects.filter(
-                    learner=request.user,
-                    package=package,
-                    lesson_uuid=getattr(page, "lesson_uuid", None),
-                )
-            )
+        lesson_uuid = getattr(page, "lesson_uuid", None)
+        if request is not None and request.user.is_authenticated and lesson_uuid and package:
+            attempts = list(sco_attempts(request.user, package, lesson_uuid).values())
         scores = [score for score in map(scaled_score, attempts) if score is not None]
         context["scorm_started"] = bool(attempts)
         context["scorm_score"] = sum(scores) / len(scores) if scores else None

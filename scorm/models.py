@@ -2,10 +2,10 @@
 
 A :class:`ScormPackage` is the uploaded zip and what its manifest says; its
 files live in the default storage under ``storage_prefix``. Both the zip and
-the folder have names with a random part, never the upload's name alone. A
-:class:`ScormAttempt` keeps the CMI data a learner's SCO commits, one row per
-learner, package and SCO; the lesson's progress is written only through
-:func:`lms.services.record_learning`.
+the folder have names with a random part, never the upload's name alone.
+What a learner's SCO commits is kept by the learning records, one
+``lms.Attempt`` per learner, lesson and SCO (see :mod:`scorm.recording`); the
+lesson's progress is written only through :func:`lms.services.record_learning`.
 """
 
 import uuid
@@ -62,43 +62,3 @@ class ScormPackage(models.Model):
     @staticmethod
     def new_prefix():
         return f"scorm/packages/{uuid.uuid4().hex}"
-
-
-class ScormAttempt(models.Model):
-    """One learner's CMI data for one SCO of a package in one lesson."""
-
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scorm_attempts"
-    )
-    package = models.ForeignKey(ScormPackage, on_delete=models.CASCADE, related_name="attempts")
-    # The lesson, by its stable UUID (lms.CourseItem.uuid), as every learning record.
-    lesson_uuid = models.UUIDField(db_index=True)
-    sco = models.CharField(max_length=255)
-    completion_status = models.CharField(max_length=20, blank=True)
-    success_status = models.CharField(max_length=20, blank=True)
-    score_raw = models.FloatField(null=True, blank=True)
-    score_min = models.FloatField(null=True, blank=True)
-    score_max = models.FloatField(null=True, blank=True)
-    score_scaled = models.FloatField(null=True, blank=True)
-    location = models.CharField(max_length=1000, blank=True)
-    suspend_data = models.TextField(blank=True)
-    session_time = models.CharField(max_length=64, blank=True)
-    total_time = models.FloatField(default=0.0)  # seconds over all sessions
-    interactions = models.JSONField(default=list, blank=True)
-    objectives = models.JSONField(default=list, blank=True)
-    # The last commit as received, so a repeated commit is recognised and ignored.
-    cmi = models.JSONField(default=dict, blank=True)
-    commits = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["learner", "package", "lesson_uuid", "sco"],
-                name="scorm_one_attempt_per_sco",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.learner_id} / {self.package_id} / {self.sco}"

@@ -16,9 +16,6 @@ block and the package; each checks again that the learner may see the lesson
 Commits are written only to the token's learner's own attempt.
 """
 
-import contextlib
-import hashlib
-import json
 import posixpath
 import secrets
 from urllib.parse import quote
@@ -26,7 +23,6 @@ from urllib.parse import quote
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -41,10 +37,10 @@ from courses.models import LessonPage
 from courses.packs import may_study
 from lms import content as content_origin
 from lms import safejson, services
-from lms.models import Enrolment, Source, Verb
+from lms.models import Enrolment
 
-from .models import ScormAttempt
-from .runtime import initial_cmi, read_cmi, scaled_score, seconds
+from .recording import record_asset, save_commit, sco_attempts
+from .runtime import initial_cmi
 
 MAX_COMMIT_BYTES = 512 * 1024
 RUN = "scorm.run"
@@ -118,14 +114,9 @@ def launch(request, lesson_uuid, block_id):
     current = package.sco(request.GET.get("sco", "")) or scos[0]
     attempts = {}
     if access.enrolled:
-        attempts = {
-            attempt.sco: attempt
-            for attempt in ScormAttempt.objects.filter(
-                learner=request.user, package=package, lesson_uuid=access.lesson.lesson_uuid
-            )
-        }
+        attempts = sco_attempts(request.user, package, access.lesson.lesson_uuid)
         if not current.get("sco", True):  # an asset is done once opened
-            _record_asset(request, access, current)
+            record_asset(request.user, access, current)
     content_origin.frames_content(request)
     token = content_origin.issue(
         request, RUN, l=str(access.lesson.lesson_uuid), b=str(access.block_id), k=package.pk
@@ -194,12 +185,7 @@ def run(request, token):
     # An asset never talks to the runtime: what the launch page recorded for it
     # (done once opened) is no runtime attempt to resume.
     if access.enrolled and current.get("sco", True):
-        attempt = ScormAttempt.objects.filter(
-            learner=user,
-            package=package,
-            lesson_uuid=access.lesson.lesson_uuid,
-            sco=current["identifier"],
-        ).first()
+        attempt = sco_attempts(user, package, access.lesson.lesson_uuid).get(current["identifier"])
     src = _launch_file(token, current)
     config = {
         "version": package.version,
@@ -263,117 +249,3 @@ def commit(request, token):
     except ValidationError as error:
         return JsonResponse({"result": False, "error": " ".join(error.messages)}, status=400)
     return JsonResponse({"result": True, "errorCode": 0, "recorded": recorded})
-
-
-def save_commit(learner, access, sco, data, session):
-    """Write one commit to the attempt; False when it repeats the last one."""
-    package, lesson = access.package, access.lesson
-    data = {str(key)[:255]: value for key, value in data.items() if isinstance(key, str)}
-    digest = hashlib.sha256(
-        json.dumps([session, data], sort_keys=True, default=str).encode()
-    ).hexdigest()
-    with transaction.atomic():
-        attempt, _created = ScormAttempt.objects.select_for_update().get_or_create(
-            learner=learner, package=package, lesson_uuid=lesson.lesson_uuid, sco=sco["identifier"]
-        )
-        if attempt.cmi.get("digest") == digest:
-            return False
-        fields = read_cmi(data, package.version)
-        same_session = attempt.cmi.get("session") == session and session
-        base = attempt.cmi.get("base", 0.0) if same_session else attempt.total_time
-        before = attempt.total_time
-        for key, value in fields.items():
-            setattr(attempt, key, value)
-        attempt.total_time = base + seconds(fields["session_time"])
-        attempt.cmi = {"session": session, "base": base, "digest": digest, "data": data}
-        attempt.commits += 1
-        attempt.save()
-        record_lesson(learner, access, attempt, max(0.0, attempt.total_time - before), digest)
-    return True
-
-
-def _record_asset(request, access, item):
-    attempt, created = ScormAttempt.objects.get_or_create(
-        learner=request.user,
-        package=access.package,
-        lesson_uuid=access.lesson.lesson_uuid,
-        sco=item["identifier"],
-        defaults={"completion_status": "completed"},
-    )
-    if created:
-        with contextlib.suppress(services.Locked, ValidationError):
-            record_lesson(request.user, access, attempt, 0.0, f"asset-{attempt.pk}")
-
-
-def record_lesson(learner, access, attempt, time_spent, digest):
-    """Map the package's state onto the lesson's progress (through lms.services only)."""
-    package, lesson = access.package, access.lesson
-    attempts = {
-        a.sco: a
-        for a in ScormAttempt.objects.filter(
-            learner=learner, package=package, lesson_uuid=lesson.lesson_uuid
-        )
-    }
-    attempts[attempt.sco] = attempt
-    scos = [item for item in package.scos if item.get("sco", True)] or package.scos
-    done = [attempts.get(item["identifier"]) for item in scos]
-    completed = all(
-        a is not None and (a.completion_status == "completed" or a.success_status == "passed")
-        for a in done
-    )
-    scored = [
-        (a, item)
-        for a, item in zip(done, scos, strict=True)
-        if a is not None and scaled_score(a) is not None
-    ]
-    request_id = f"scorm-{digest[:40]}"
-    extra = {"scorm": {"package": package.pk, "completed": completed}}
-    trusted = services.trusts(services.active_item(lesson.lesson_uuid), Source.SCORM)
-    if not access.required or not trusted:
-        # Kept in the attempt; the lesson completes by its own rule (its quiz, say).
-        scored, completed = [], False
-    if scored:
-        score = sum(scaled_score(a) for a, _item in scored) / len(scored)
-        passed = all(_passed(a, item) for a, item in scored) and len(scored) == len(
-            [a for a in done if a is not None and (a.success_status or scaled_score(a) is not None)]
-        )
-        services.record_learning(
-            learner,
-            lesson.lesson_uuid,
-            Verb.SCORED,
-            score=score,
-            passed=passed,
-            time_spent=time_spent,
-            source=Source.SCORM,
-            extra=extra,
-            request_id=request_id + "-s",
-        )
-        time_spent = 0.0
-    if completed:
-        services.record_learning(
-            learner,
-            lesson.lesson_uuid,
-            Verb.REACHED_END,
-            time_spent=time_spent,
-            source=Source.SCORM,
-            extra=extra,
-            request_id=request_id + "-c",
-        )
-    elif not scored and time_spent:
-        services.record_learning(
-            learner,
-            lesson.lesson_uuid,
-            Verb.PROGRESSED,
-            progress_delta=0.0,
-            time_spent=time_spent,
-            source=Source.SCORM,
-            request_id=request_id + "-p",
-        )
-
-
-def _passed(attempt, item):
-    if attempt.success_status in ("passed", "failed"):
-        return attempt.success_status == "passed"
-    if item.get("mastery") is not None:
-        return scaled_score(attempt) >= item["mastery"]
-    return attempt.completion_status == "completed"

@@ -44,3 +44,18 @@ def exported_file(client, url, params):
     download = client.get(export.get_download_url())
     assert download.status_code == 200
     return b"".join(download.streaming_content)
+
+
+def sco_attempt(**filters):
+    """The one SCO attempt matching ``filters``, its CMI data readable as attributes."""
+    from lms.models import Attempt
+    from scorm.recording import Cmi
+
+    return Cmi(Attempt.objects.get(source="scorm", **filters))
+
+
+def sco_attempts():
+    """Every SCO attempt (an ``lms.Attempt`` queryset)."""
+    from lms.models import Attempt
+
+    return Attempt.objects.filter(source="scorm")

@@ -1,6 +1,6 @@
 """Models of the learning records, split by kind."""
 
-from .assessment import Attempt, AttemptAnswer
+from .assessment import QUIZ, Attempt, AttemptAnswer, h5p_activity, scorm_activity
 from .audit import LearningLogEntry
 from .certificates import Certificate, ManualCompletion
 from .organisation import (
@@ -13,6 +13,7 @@ from .organisation import (
     Target,
 )
 from .records import Enrolment, LearningSession, LessonProgress, RecordedReport, Source, Verb
+from .statements import Statement
 from .structure import CompletionRule, CourseItem, CourseRules, ModuleRequirement
 
 __all__ = [
@@ -35,7 +36,11 @@ __all__ = [
     "ModuleRequirement",
     "RecordedReport",
     "Role",
+    "QUIZ",
     "Source",
+    "Statement",
     "Target",
     "Verb",
+    "h5p_activity",
+    "scorm_activity",
 ]

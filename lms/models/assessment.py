@@ -1,9 +1,16 @@
 """Assessment records in Kolibri's shape: one row per attempt, one per question answered.
 
+Every source's attempts are rows of :class:`Attempt`: the platform's quizzes,
+H5P activities (one per top-level result the player sends), SCORM packages
+(one per SCO, its CMI data in ``state``) and scored xAPI statements. They
+share the attempt number, start and finish, score, pass and the rule that
+judged them, so best and latest results, attempt limits and reports read the
+same for all. ``activity`` tells the parts of one lesson apart.
+
 The questions themselves are content (see the ``quizzes`` app); these rows
 keep what was asked, what the learner answered and how it scored, so an
 attempt can be shown and audited even after the questions change. A
-submitted attempt is never changed.
+submitted quiz attempt is never changed.
 """
 
 from django.conf import settings
@@ -11,9 +18,28 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .records import Source
+
+QUIZ = "quiz"
+
+
+def h5p_activity(activity_id):
+    """The ``activity`` key of an H5P activity's attempts."""
+    return f"h5p:{activity_id}"
+
+
+def scorm_activity(package_id, sco):
+    """The ``activity`` key of a SCORM package's SCO's attempts."""
+    return f"scorm:{package_id}:{sco}"
+
 
 class Attempt(models.Model):
-    """One try at a lesson's assessment (Kolibri's MasteryLog)."""
+    """One try at a lesson's assessment or activity (Kolibri's MasteryLog).
+
+    ``passed`` is the source's own verdict (the quiz's pass mark, the H5P
+    result's success, the SCO's success status); ``rule`` names the rule that
+    judged the attempt for the lesson and ``counted`` whether it met it.
+    """
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -29,7 +55,10 @@ class Attempt(models.Model):
         on_delete=models.CASCADE,
         related_name="attempts",
     )
-    number = models.PositiveSmallIntegerField(_("attempt number"))
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    # The part of the lesson tried: "quiz", "h5p:<activity>", "scorm:<package>:<sco>", "xapi".
+    activity = models.CharField(_("activity"), max_length=300)
+    number = models.PositiveIntegerField(_("attempt number"))
     started_at = models.DateTimeField(_("started"))
     # When a time limit applies: answers after this (plus a short grace) do not count.
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
@@ -38,6 +67,13 @@ class Attempt(models.Model):
     points = models.FloatField(_("points"), default=0)
     max_points = models.FloatField(_("maximum points"), default=0)
     passed = models.BooleanField(_("passed"), null=True)
+    completed = models.BooleanField(_("completed"), null=True)
+    # The rule that judged the attempt ("pass mark 70%", "h5p: passed", …) and its verdict.
+    rule = models.CharField(_("rule"), max_length=64, blank=True)
+    counted = models.BooleanField(_("counted"), null=True)
+    # What a source keeps while the attempt runs (a SCO's CMI data: location, suspend data…).
+    state = models.JSONField(_("state"), default=dict, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # The questions served, in order, with their option order: what the
     # learner saw, fixed at the start so scoring and review use the same.
     content = models.JSONField(_("questions served"), default=dict)
@@ -45,10 +81,11 @@ class Attempt(models.Model):
     class Meta:
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
-        ordering = ["learner", "item", "number"]
+        ordering = ["learner", "item", "activity", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["learner", "item", "number"], name="lms_attempt_number_unique"
+                fields=["learner", "item", "activity", "number"],
+                name="lms_attempt_number_unique",
             ),
             models.CheckConstraint(
                 condition=Q(score__isnull=True) | (Q(score__gte=0) & Q(score__lte=1)),
@@ -57,7 +94,7 @@ class Attempt(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.learner} – {self.item_id} #{self.number}"
+        return f"{self.learner} – {self.item_id} {self.activity} #{self.number}"
 
     @property
     def is_submitted(self):

@@ -8,12 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.factories import UserFactory
-from api.models import Statement
 from courses.factories import CoursePageFactory
 from library import services as library
 from library.factories import CopyFactory, MaterialFactory, PatronFactory
 from lms import cohorts, services
-from lms.models import Verb
+from lms.models import Statement, Verb
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,10 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
-from api.models import Statement
 from library import services as library
 from library.models import Copy, Hold, Loan, StockTake, StockTakeScan, Transfer
 from lms import services
-from lms.models import Enrolment, LearningSession, LessonProgress, Verb
+from lms.models import Enrolment, LearningSession, LessonProgress, Statement, Verb
 
 from .conftest import ROLES
 

@@ -4,8 +4,7 @@ import uuid
 
 import pytest
 
-from api.models import Statement
-from lms.models import LearningSession, LessonProgress
+from lms.models import LearningSession, LessonProgress, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +39,7 @@ def test_a_statement_without_id_gets_one_and_is_stored(world, learner_api):
     stored = Statement.objects.get(pk=statement_id)
     assert stored.learner == world["users"]["learner"]
     assert stored.raw["id"] == statement_id
-    assert stored.lesson is None
+    assert stored.item is None
 
 
 @pytest.mark.parametrize(
@@ -114,7 +113,7 @@ def test_completed_on_a_lesson_completes_it_once(world, learner_api):
     assert learner_api.post(URL, body, format="json").status_code == 200
     record = LessonProgress.objects.get(item_id=lesson.lesson_uuid)
     assert record.completed_at is not None and record.completion_source == "xapi"
-    assert Statement.objects.get().lesson_id == lesson.lesson_uuid
+    assert Statement.objects.get().item_id == lesson.lesson_uuid
     # Sent again (a client retrying), the statement is recognised by its id.
     sessions = LearningSession.objects.count()
     assert learner_api.post(URL, body, format="json").status_code == 200

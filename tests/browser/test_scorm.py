@@ -17,8 +17,7 @@ from courses.factories import (
 from lms import services
 from lms.models import CompletionRule, LessonProgress
 from scorm.importing import import_package
-from scorm.models import ScormAttempt
-from tests.helpers import sign_in, site_home
+from tests.helpers import sco_attempt, sco_attempts, sign_in, site_home
 from tests.scorm.packages import SHARED, scorm12_zip, scorm2004_zip
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -87,7 +86,7 @@ def test_a_teacher_plays_a_scorm_12_package_and_completes_the_lesson_with_its_sc
     expect(sco_frame(page).locator("#state")).to_have_text("Finished")
     screenshot("scorm-finished")
 
-    attempt = ScormAttempt.objects.get(learner=teacher)
+    attempt = sco_attempt(learner=teacher)
     assert (attempt.success_status, attempt.score_raw, attempt.location) == ("passed", 85, "page-3")
     progress = LessonProgress.objects.get(learner=teacher, item_id=lesson.lesson_uuid)
     assert progress.completed_at is not None
@@ -183,7 +182,7 @@ def test_the_demo_teacher_finishes_the_golf_sample_and_sees_the_score_in_their_p
     expect(page.get_by_text("Your score: 100% – passed")).to_be_visible()
     screenshot("scorm-golf-finished")
 
-    attempt = ScormAttempt.objects.get(learner=teacher)
+    attempt = sco_attempt(learner=teacher)
     assert (attempt.completion_status, attempt.score_scaled) == ("completed", 1.0)
     assert len(attempt.interactions) == len(questions)
     progress = LessonProgress.objects.get(learner=teacher, item_id=lesson.lesson_uuid)
@@ -283,7 +282,7 @@ def test_a_sco_asking_for_the_next_part_previous_or_a_choice_is_followed(
     page.wait_for_url(f"{live_server.url}{lesson.url}")
     expect(page.get_by_text("You have completed this lesson.")).to_be_visible()
     expect(page.get_by_text("Your score: 80%")).to_be_visible()
-    assert set(ScormAttempt.objects.filter(learner=teacher).values_list("sco", flat=True)) == {
+    assert {a.activity.rsplit(":", 1)[1] for a in sco_attempts().filter(learner=teacher)} == {
         "one",
         "two",
         "three",

@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 
 from accounts.factories import UserFactory
-from h5p.models import H5PAttempt, H5PStatement, H5PUserData
+from h5p.models import H5PUserData
 from lms import content
-from lms.models import CompletionRule, LessonProgress
+from lms.models import Attempt, CompletionRule, LessonProgress, Statement
 from tests.content import content_get, content_post, token_for
 
 from .conftest import statement
@@ -203,7 +203,7 @@ def test_a_failed_answer_records_the_score_but_does_not_complete(
     progress = LessonProgress.objects.get(learner=learner, item_id=h5p_lesson.lesson_uuid)
     assert progress.completed_at is None
     assert progress.best_score == 0.5
-    assert H5PAttempt.objects.filter(learner=learner).count() == 1
+    assert Attempt.objects.filter(source="h5p").filter(learner=learner).count() == 1
 
 
 def test_child_statements_are_stored_but_decide_nothing(
@@ -212,9 +212,9 @@ def test_child_statements_are_stored_but_decide_nothing(
     child = statement(scaled=1.0, parent="http://testserver/h5p/parent")
     response = post_statements(learner_client, h5p_lesson, multichoice, child)
     assert response.status_code == 200
-    stored = H5PStatement.objects.get(learner=learner)
+    stored = Statement.objects.filter(source="h5p").get(learner=learner)
     assert stored.is_top_level is False
-    assert not H5PAttempt.objects.exists()
+    assert not Attempt.objects.filter(source="h5p").exists()
     assert not LessonProgress.objects.filter(completed_at__isnull=False).exists()
 
 
@@ -222,8 +222,8 @@ def test_a_retried_batch_is_stored_once(learner_client, learner, enrolled, h5p_l
     item = statement(scaled=0.5, success=False)
     post_statements(learner_client, h5p_lesson, multichoice, item)
     post_statements(learner_client, h5p_lesson, multichoice, item)
-    assert H5PStatement.objects.filter(learner=learner).count() == 1
-    assert H5PAttempt.objects.count() == 1
+    assert Statement.objects.filter(source="h5p").filter(learner=learner).count() == 1
+    assert Attempt.objects.filter(source="h5p").count() == 1
 
 
 def test_every_attempt_is_kept_and_the_best_counts(
@@ -234,7 +234,7 @@ def test_every_attempt_is_kept_and_the_best_counts(
         post_statements(
             learner_client, lesson, multichoice, statement(scaled=scaled, success=False)
         )
-    assert H5PAttempt.objects.filter(learner=learner).count() == 3
+    assert Attempt.objects.filter(source="h5p").filter(learner=learner).count() == 3
     progress = LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid)
     assert progress.best_score == 0.9
     assert progress.completed_at is not None
@@ -257,7 +257,7 @@ def test_a_learner_who_is_not_enrolled_cannot_post_results(
     client.force_login(learner)
     response = post_statements(client, h5p_lesson, multichoice, statement())
     assert response.status_code == 403
-    assert not H5PStatement.objects.exists()
+    assert not Statement.objects.filter(source="h5p").exists()
 
 
 def test_statements_need_the_csrf_token(learner, enrolled, h5p_lesson, multichoice):
@@ -267,7 +267,7 @@ def test_statements_need_the_csrf_token(learner, enrolled, h5p_lesson, multichoi
     client.force_login(learner)
     response = post_statements(client, h5p_lesson, multichoice, statement())
     assert response.status_code == 403
-    assert not H5PStatement.objects.exists()
+    assert not Statement.objects.filter(source="h5p").exists()
 
 
 @pytest.mark.parametrize("statements", ["not json", [], [{"verb": {}}]])
@@ -285,7 +285,7 @@ def test_bad_statements_are_refused_and_nothing_is_stored(
     )
     assert response.status_code == 400
     assert response.json()["message"]
-    assert not H5PStatement.objects.exists()
+    assert not Statement.objects.filter(source="h5p").exists()
 
 
 def test_the_statement_endpoint_query_count_does_not_grow_with_the_batch(
@@ -309,7 +309,7 @@ def test_a_beacon_form_post_is_accepted(learner_client, learner, enrolled, h5p_l
         },
     )
     assert response.status_code == 200
-    assert H5PStatement.objects.filter(learner=learner).count() == 1
+    assert Statement.objects.filter(source="h5p").filter(learner=learner).count() == 1
 
 
 def test_saved_state_round_trips_for_the_learner_only(
@@ -400,7 +400,7 @@ def test_a_busy_database_answers_503_so_the_player_sends_again(
     response = post_statements(learner_client, h5p_lesson, multichoice, statement(scaled=1.0))
     assert response.status_code == 503
     assert response["Retry-After"] == "2"
-    assert not H5PStatement.objects.exists()
+    assert not Statement.objects.filter(source="h5p").exists()
     assert not LessonProgress.objects.filter(learner=learner, completed_at__isnull=False).exists()
 
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from lms.models import LessonProgress
-from scorm.models import ScormAttempt
 from tests.content import content_get, content_post, token_for
+from tests.helpers import sco_attempt, sco_attempts
 
 from .conftest import import_shared, place
 
@@ -131,7 +131,7 @@ def test_someone_not_on_the_course_sees_neither_launch_nor_files_nor_can_commit(
     # Even with a token made out to them, the content origin checks the course.
     assert content_get(client, urls(lesson, block_id, other_learner)["file"]).status_code == 404
     assert commit(client, lesson, block_id, PASSED).status_code == 404
-    assert not ScormAttempt.objects.exists()
+    assert not sco_attempts().exists()
 
 
 def test_anonymous_visitors_are_sent_to_sign_in_and_get_no_files(client, scorm_lesson):
@@ -143,7 +143,7 @@ def test_anonymous_visitors_are_sent_to_sign_in_and_get_no_files(client, scorm_l
     body = json.dumps({"sco": "item1", "session": "s1", "data": PASSED})
     refused = content_post(client, made_up, body, content_type="application/json")
     assert refused.status_code == 404
-    assert not ScormAttempt.objects.exists()
+    assert not sco_attempts().exists()
 
 
 def test_an_unknown_block_is_not_found(learner_client, enrolled, scorm_lesson):
@@ -160,7 +160,7 @@ def test_a_commit_with_a_forged_token_is_refused(learner, other_learner, enrolle
     body = json.dumps({"sco": "item1", "session": "s1", "data": PASSED})
     url = reverse("scorm_content:commit", args=[forged])
     assert content_post(client, url, body, content_type="application/json").status_code == 404
-    assert not ScormAttempt.objects.exists()
+    assert not sco_attempts().exists()
 
 
 def test_a_commit_with_the_launch_pages_token_needs_no_cookie_and_no_csrf_token(
@@ -174,7 +174,7 @@ def test_a_commit_with_the_launch_pages_token_needs_no_cookie_and_no_csrf_token(
     body = json.dumps({"sco": "item1", "session": "s1", "data": PASSED})
     response = content_post(Client(), commit_url, body, content_type="application/json")
     assert response.json()["result"] is True
-    assert ScormAttempt.objects.get(learner=learner).success_status == "passed"
+    assert sco_attempt(learner=learner).success_status == "passed"
 
 
 def test_a_passing_commit_completes_the_lesson_with_its_score_once(
@@ -183,7 +183,7 @@ def test_a_passing_commit_completes_the_lesson_with_its_score_once(
     lesson, block_id = scorm_lesson
     first = commit(learner_client, lesson, block_id, PASSED)
     assert first.json() == {"result": True, "errorCode": 0, "recorded": True}
-    attempt = ScormAttempt.objects.get(learner=learner)
+    attempt = sco_attempt(learner=learner)
     assert attempt.completion_status == "completed"
     assert attempt.success_status == "passed"
     assert (attempt.score_raw, attempt.score_min, attempt.score_max) == (85, 0, 100)
@@ -209,7 +209,7 @@ def test_later_sessions_add_to_the_total_time_and_the_launch_resumes(
     lesson, block_id = scorm_lesson
     commit(learner_client, lesson, block_id, {**PASSED, "cmi.core.lesson_status": "incomplete"})
     commit(learner_client, lesson, block_id, PASSED, session="s2")
-    attempt = ScormAttempt.objects.get(learner=learner)
+    attempt = sco_attempt(learner=learner)
     assert attempt.total_time == 300
     cmi = runtime_config(learner_client, lesson, block_id)["cmi"]
     assert cmi["core"]["entry"] == "resume"
@@ -223,7 +223,7 @@ def test_an_incomplete_commit_does_not_complete_the_lesson(
     lesson, block_id = scorm_lesson
     data = {"cmi.core.lesson_status": "incomplete", "cmi.core.lesson_location": "p2"}
     assert commit(learner_client, lesson, block_id, data).json()["result"] is True
-    assert ScormAttempt.objects.get(learner=learner).completion_status == "incomplete"
+    assert sco_attempt(learner=learner).completion_status == "incomplete"
     progress = LessonProgress.objects.filter(learner=learner, item_id=lesson.lesson_uuid).first()
     assert progress is None or progress.completed_at is None
 
@@ -237,7 +237,7 @@ def test_a_commit_for_an_unknown_sco_or_without_data_is_refused(
     url = urls(lesson, block_id, learner)["commit"]
     bad = content_post(learner_client, url, "not json", content_type="application/json")
     assert bad.status_code == 400
-    assert not ScormAttempt.objects.exists()
+    assert not sco_attempts().exists()
 
 
 def test_an_editor_may_try_the_package_without_anything_being_recorded(client, scorm_lesson):
@@ -248,7 +248,7 @@ def test_an_editor_may_try_the_package_without_anything_being_recorded(client, s
     assert response.status_code == 200
     assert response.context["config"]["record"] is False
     assert commit(client, lesson, block_id, PASSED).json()["recorded"] is False
-    assert not ScormAttempt.objects.exists()
+    assert not sco_attempts().exists()
 
 
 def test_a_package_that_is_not_required_keeps_its_results_but_leaves_the_lesson_alone(
@@ -256,7 +256,7 @@ def test_a_package_that_is_not_required_keeps_its_results_but_leaves_the_lesson_
 ):
     lesson, block_id = place(lessons[1], scorm12, required=False)
     commit(learner_client, lesson, block_id, PASSED)
-    assert ScormAttempt.objects.get(learner=learner).success_status == "passed"
+    assert sco_attempt(learner=learner).success_status == "passed"
     progress = LessonProgress.objects.filter(learner=learner, item_id=lesson.lesson_uuid).first()
     assert progress is None or progress.completed_at is None
 
@@ -302,7 +302,7 @@ def test_a_2004_commit_records_success_score_and_objectives(
         "cmi.objectives.0.success_status": "passed",
     }
     commit(learner_client, lesson, block_id, data, sco="item_1")
-    attempt = ScormAttempt.objects.get(learner=learner)
+    attempt = sco_attempt(learner=learner)
     assert attempt.score_scaled == 0.9 and attempt.total_time == 90
     assert attempt.objectives == [{"id": "obj1", "success_status": "passed"}]
     progress = LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid)

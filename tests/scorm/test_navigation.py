@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from lms.models import LessonProgress
 from scorm.importing import import_package
-from scorm.models import ScormAttempt
 from tests.content import content_get, content_post
+from tests.helpers import sco_attempt, sco_attempts
 
 from .conftest import import_shared, place
 from .packages import scorm2004_zip
@@ -128,7 +128,7 @@ def test_a_learner_cannot_write_another_learners_attempt(
     services.enrol(other_learner, course)
     client.force_login(learner)
     commit(client, lesson, block_id, {**PASSED, "cmi.core.lesson_status": "incomplete"})
-    mine = ScormAttempt.objects.get(learner=learner)
+    mine = sco_attempt(learner=learner)
     # The other learner commits, naming the first learner anywhere they can.
     client.force_login(other_learner)
     body = {
@@ -145,7 +145,7 @@ def test_a_learner_cannot_write_another_learners_attempt(
         content_type="application/json",
     )
     assert response.json()["recorded"] is True
-    theirs = ScormAttempt.objects.get(learner=other_learner)
+    theirs = sco_attempt(learner=other_learner)
     mine.refresh_from_db()
     assert mine.completion_status == "incomplete" and mine.commits == 1
     assert theirs.success_status == "passed"
@@ -163,7 +163,7 @@ def test_an_unpublished_lesson_is_not_found_for_its_enrolled_learners(
     file = urls(lesson, block_id, signed_in(learner_client))["file"]
     assert content_get(learner_client, file).status_code == 404
     assert commit(learner_client, lesson, block_id, PASSED).status_code == 404
-    assert not ScormAttempt.objects.exists()
+    assert not sco_attempts().exists()
 
 
 def test_a_package_in_another_lesson_cannot_be_reached_through_this_one(

@@ -2,7 +2,8 @@
 
 import pytest
 
-from scorm.models import ScormAttempt
+from lms.models import Attempt
+from scorm.recording import Cmi
 from scorm.runtime import scaled_score, seconds
 
 
@@ -35,6 +36,6 @@ def test_session_times_of_both_versions_are_read_in_seconds(value, expected):
     ],
 )
 def test_scores_are_scaled_to_between_0_and_1(fields, expected):
-    assert scaled_score(ScormAttempt(**fields)) == (
+    assert scaled_score(Cmi(Attempt(state=fields))) == (
         pytest.approx(expected) if expected is not None else None
     )

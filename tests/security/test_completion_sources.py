@@ -224,7 +224,7 @@ def test_existing_lessons_get_their_sources_from_the_migration():
 def test_a_statement_about_someone_else_is_refused_and_nothing_is_stored(
     api, learner, other_learner, lessons
 ):
-    from api.models import Statement
+    from lms.models import Statement
 
     statement = xapi(lessons[0], "completed")
     for actor in (

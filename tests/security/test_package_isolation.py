@@ -25,15 +25,14 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from h5p.importing import import_package as import_h5p
-from h5p.models import H5PStatement
 from lms import content
 from lms.content import ContentOriginMiddleware
-from lms.models import LessonProgress
+from lms.models import LessonProgress, Statement
 from scorm.importing import import_package as import_scorm
-from scorm.models import ScormAttempt
 from tests.content import CONTENT_HOST, content_get, content_post, token_for
 from tests.h5p.conftest import statement
 from tests.h5p.packages import tiny
+from tests.helpers import sco_attempts
 from tests.scorm.conftest import place
 from tests.scorm.packages import make_zip, scorm12_files
 
@@ -224,7 +223,7 @@ def test_a_scorm_commit_with_the_session_cookie_but_no_token_stores_nothing(
         url = f"/content/scorm/{token}/commit/"
         response = content_post(learner_client, url, body, content_type="application/json")
         assert response.status_code == 404
-    assert not ScormAttempt.objects.exists()
+    assert not sco_attempts().exists()
 
 
 # The attempt the player opened (statements are posted by the lesson page).
@@ -266,7 +265,7 @@ def test_statements_without_this_learners_attempt_are_refused_and_nothing_is_sto
     response = post(learner_client, h5p_lesson, multichoice, token)
     assert response.status_code == 403
     assert response.json()["message"]
-    assert not H5PStatement.objects.exists()
+    assert not Statement.objects.filter(source="h5p").exists()
     assert not LessonProgress.objects.filter(completed_at__isnull=False).exists()
 
 
@@ -277,7 +276,7 @@ def test_an_attempt_token_older_than_a_day_is_refused(
     later = time.time() + 24 * 60 * 60 + 5
     monkeypatch.setattr(signing.time, "time", lambda: later)
     assert post(learner_client, h5p_lesson, multichoice, token).status_code == 403
-    assert not H5PStatement.objects.exists()
+    assert not Statement.objects.filter(source="h5p").exists()
 
 
 # Item 8: every package file carries its own policy.
