@@ -326,19 +326,28 @@ def cohort_grid_view(request, pk):
     )
 
 
+# How many of a learner's latest statements their record shows.
+LEARNER_STATEMENTS = 100
+
+
 def learner_record_view(request, pk):
-    """One learner's enrolments, lessons, attempts and certificates."""
+    """One learner's enrolments, lessons, attempts of every source, statements and certificates."""
     if not request.user.has_perm(REPORT_PERMISSION):
         raise PermissionDenied
     learners = get_user_model().objects.all()
     if not sees_everyone(request.user):
         learners = learners.filter(cohort_memberships__cohort__trainers=request.user).distinct()
     learner = get_object_or_404(learners, pk=pk)
+    statements = visible_statements(request.user).filter(learner=learner)
     return TemplateResponse(
         request,
         "lms/reports/learner_record.html",
         {
             "learner": learner,
+            "statements": statements.select_related("item")
+            .defer("raw")
+            .order_by("-stored", "-pk")[:LEARNER_STATEMENTS],
+            "statement_count": statements.count(),
             "enrolments": Enrolment.objects.filter(learner=learner).select_related("course"),
             "lessons": LessonProgress.objects.filter(learner=learner)
             .select_related("item")
