@@ -35,8 +35,12 @@ learner may mark complete themself, is completed by ``completed``.
 The ``actor`` must be the caller (their email or learner address, or their
 account on this site); a statement about anyone else is refused with 400.
 
-``GET`` returns the caller's own statements, newest first, filtered by
-``verb``, ``activity``, ``since``, ``until`` (stored time) and ``limit``, as
+Statements are kept in the one statement log, ``lms.Statement``, with those
+of every other source (the H5P player, SCORM commits, quizzes, trainers).
+``GET`` returns the ones the caller may read (their own; a trainer's cohorts'
+learners' about the cohorts' courses: :func:`lms.reports.visible_statements`),
+newest first, filtered by ``agent``, ``verb``, ``activity``, ``registration``,
+``since``, ``until`` (stored time), ``limit`` and ``offset``, as
 ``{"statements": [...], "more": "<url or empty>"}``; ``statementId`` returns one.
 """
 

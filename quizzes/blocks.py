@@ -60,7 +60,7 @@ class QuizBlock(blocks.StructBlock):
         return value
 
     def get_context(self, value, parent_context=None):
-        from lms.models import Attempt
+        from lms.models import QUIZ, Attempt
 
         context = super().get_context(value, parent_context)
         request = context.get("request")
@@ -69,7 +69,9 @@ class QuizBlock(blocks.StructBlock):
         if request is not None and request.user.is_authenticated and page is not None:
             attempts = list(
                 Attempt.objects.filter(
-                    learner=request.user, item_id=getattr(page, "lesson_uuid", None)
+                    learner=request.user,
+                    item_id=getattr(page, "lesson_uuid", None),
+                    activity=QUIZ,
                 ).order_by("number")
             )
         finished = [attempt for attempt in attempts if attempt.is_submitted]
