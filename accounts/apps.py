@@ -9,4 +9,7 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import privacy, privacy_defaults, signals  # noqa: F401
+
+        # Every app's privacy.py declares its models' personal data.
+        privacy.autodiscover()

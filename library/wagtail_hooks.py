@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import privacy, services
+from . import services
 from .admin_forms import CentreForm, CopyForm, PatronForm
 from .models import Centre, Copy, LoanRule, Material, Patron, Subject
 
@@ -155,13 +155,3 @@ def register_library_log_actions(actions):
     actions.register_action("library.cancel_hold", _("Cancel hold"), _("Cancelled a hold"))
     actions.register_action("library.send_transfer", _("Send"), _("Sent a copy to another centre"))
     actions.register_action("library.receive_transfer", _("Receive"), _("Received a copy"))
-
-
-@hooks.register("personal_data_export")
-def export_library_records(user):
-    return "library", privacy.export_patron(user)
-
-
-@hooks.register("personal_data_erase")
-def erase_library_records(user):
-    privacy.erase_patron(user)

@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views, privacy, reports
+from . import admin_views, reports
 from .forms import CohortForm
 from .models import Cohort, District, Institution, LearningLogEntry, Target
 from .models.audit import SCOPES
@@ -300,13 +300,3 @@ def register_lms_log_actions(actions):
     actions.register_action(
         "lms.revoke_certificate", _("Revoke a certificate"), _("Revoked a certificate")
     )
-
-
-@hooks.register("personal_data_export")
-def export_learning_records(user):
-    return "learning", privacy.export_learning_records(user)
-
-
-@hooks.register("personal_data_erase")
-def erase_learning_records(user):
-    privacy.erase_learner(user)

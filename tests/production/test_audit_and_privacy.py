@@ -118,10 +118,12 @@ def test_a_learner_downloads_all_their_data_and_only_theirs(
     assert response["Content-Disposition"] == 'attachment; filename="my-data.json"'
     data = json.loads(response.content)
     assert data["account"]["username"] == finished_learner.username
-    assert data["learning"]["profile"]["district__name"] == "Guba"
-    assert [e["course__title"] for e in data["learning"]["enrolments"]] == [course.title]
-    assert len(data["learning"]["lesson_progress"]) == 4
-    assert data["learning"]["certificates"][0]["learner_name"] == "Aysel Məmmədova"
+    records = data["records"]
+    assert records["lms.LearnerProfile"][0]["district__name"] == "Guba"
+    assert [e["course__title"] for e in records["lms.Enrolment"]] == [course.title]
+    assert len(records["lms.LessonProgress"]) == 4
+    assert records["lms.Certificate"][0]["learner_name"] == "Aysel Məmmədova"
+    assert records["lms.Certificate"][0]["linked_as"] == ["learner"]
     assert other_learner.username not in response.content.decode()
 
 
