@@ -184,20 +184,16 @@ class ModulePackConfig(AppConfig):
 
 
 def may_study(user, lesson):
-    """Whether ``user`` may work in ``lesson``: enrolled in its course, or an editor of it.
+    """Whether ``user`` may work in ``lesson`` (a lesson page): :func:`lms.access.study_access`.
 
-    The public check for packs whose blocks keep a learner's own work.
+    The public check for packs whose blocks keep a learner's own work: enrolled
+    learners of a lesson that is live and open to them, and its editors, who
+    preview it. Work is kept only for the first: ask ``lms.access`` itself
+    (``study_access(...).recorded``) before saving any.
     """
-    from lms.models import Enrolment
+    from lms.access import study_access
 
-    if not user.is_authenticated:
-        return False
-    course = lesson.course
-    if course is None:
-        return False
-    if Enrolment.objects.filter(learner=user, course=course).exists():
-        return True
-    return lesson.permissions_for_user(user).can_edit()
+    return study_access(user, lesson.lesson_uuid, page=lesson).allowed
 
 
 def installed_packs():

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.images import get_image_model
 
-from lms import safejson, services
+from lms import access, safejson, services
 from lms.models import Enrolment, LessonProgress, Source, Verb
 
 from .forms import CatalogueFilterForm, ProgressForm
@@ -158,35 +158,33 @@ def course_context(course, request):
 
 
 def admit_learner(lesson, request):
-    """Let an enrolled learner into a lesson and record the visit; else a redirect.
+    """Let in whoever :mod:`lms.access` admits, recording a learner's visit; else a redirect.
 
     Anonymous visitors are sent to sign in; signed-in learners who are not
-    enrolled go back to the course page, except editors of the page, who may
-    read it without anything being recorded. The learner's records are left
-    on the request for :func:`lesson_context`, so they are read only once:
-    the enrolment and this lesson's own record, nothing of the other lessons.
+    enrolled, or whose module waits for others, go back to the course page;
+    a lesson whose module or course is not published is not found. Editors of
+    the page read it as a preview, without anything being recorded. The
+    learner's records are left on the request for :func:`lesson_context`, so
+    they are read only once: the enrolment and this lesson's own record,
+    nothing of the other lessons.
     """
     course = lesson.course
     if course is None:
         raise Http404
-    if not request.user.is_authenticated:
+    decision, enrolment = access.visit_lesson(request.user, lesson.lesson_uuid, page=lesson)
+    if decision.reason == access.Refusal.ANONYMOUS:
         return redirect_to_login(request.get_full_path())
-    enrolment, summaries = None, {}
-    try:
-        enrolment = services.record_visit(request.user, lesson.lesson_uuid)
-        if enrolment.lesson_record is not None:
-            summaries = {lesson.lesson_uuid: enrolment.lesson_record}
-    except services.NotEnrolled:
-        pass
-    except services.Locked as locked:
-        messages.info(request, str(locked))
+    if decision.reason == access.Refusal.UNAVAILABLE:
+        raise Http404
+    if decision.reason == access.Refusal.LOCKED:
+        messages.info(request, decision.message)
         return redirect(course.get_url(request))
-    except services.UnknownLesson:
-        # Not yet known to the records (structure sync pending): show it unrecorded.
-        enrolment, summaries = _learner_records(course, request.user)
-    if enrolment is None and not lesson.permissions_for_user(request.user).can_edit():
+    if not decision:
         messages.info(request, _("Enrol in this course to start its lessons."))
         return redirect(course.get_url(request))
+    summaries = {}
+    if enrolment is not None and enrolment.lesson_record is not None:
+        summaries = {lesson.lesson_uuid: enrolment.lesson_record}
     request.lesson_records = (enrolment, summaries)
     return None
 

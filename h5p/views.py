@@ -35,9 +35,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
-from courses.packs import may_study
-from lms import content, safejson, services
-from lms.models import CourseItem, Enrolment, LessonProgress
+from lms import access, content, safejson, services
+from lms.models import LessonProgress
 from lms.statements import StatementConflict
 
 from .importing import content_path
@@ -77,8 +76,11 @@ def _lesson_and_rules(lesson_uuid, activity_id):
 
 
 def _may_study(user, lesson):
-    if not user.is_authenticated or not may_study(user, lesson):
-        raise PermissionDenied(_("Enrol in the course to use its activities."))
+    """Refuse whoever ``lms.access`` does not let open the lesson (403; 404 if unavailable).
+
+    Enrolled learners and the lesson's editors (a preview) may play it.
+    """
+    access.require_study(user, lesson.lesson_uuid, page=lesson)
 
 
 def _may_preview(user):
@@ -280,12 +282,13 @@ def preview_file(request, token, version, path):
 
 
 def _enrolled_learner(user, lesson_uuid, activity_id):
-    if not user.is_authenticated:
-        raise PermissionDenied
+    """The live lesson and its H5P rules, for a learner whose work ``lms.access`` records.
+
+    Anyone else is refused (403; 404 if the lesson is unavailable), the
+    lesson's editors too: a preview records nothing.
+    """
+    access.require_study(user, lesson_uuid, record=True)
     lesson, rules = _lesson_and_rules(lesson_uuid, activity_id)
-    course = CourseItem.objects.filter(uuid=lesson.lesson_uuid, is_active=True).values("course_id")
-    if not Enrolment.objects.filter(learner=user, course_id__in=course[:1]).exists():
-        raise PermissionDenied(_("Enrol in the course to record your results."))
     return lesson, rules
 
 

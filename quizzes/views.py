@@ -6,6 +6,7 @@ here on the server; the records are written by :mod:`lms.services`.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
-from lms import services
+from lms import access, services
 from lms.models import Attempt
 
 from . import serving
@@ -68,6 +69,13 @@ def attempt(request, attempt_id):
     attempt, lesson = _own_attempt(request, attempt_id)
     if attempt.is_submitted:
         return redirect("quizzes:result", attempt.pk)
+    try:
+        # As for the lesson page: the enrolment may have ended, the module been
+        # locked or the lesson withdrawn (404) since the attempt began.
+        access.require_study(request.user, lesson.lesson_uuid, page=lesson, record=True)
+    except PermissionDenied as refusal:
+        messages.error(request, str(refusal))
+        return redirect(lesson.get_url(request))
     items = serving.load_questions(attempt.content)
     if request.method == "POST":
         answers = []

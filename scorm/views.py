@@ -34,10 +34,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
-from courses.packs import may_study
 from lms import content as content_origin
 from lms import safejson, services
-from lms.models import Enrolment
+from lms.access import study_access
 
 from .recording import record_asset, save_commit, sco_attempts
 from .runtime import initial_cmi
@@ -47,6 +46,12 @@ RUN = "scorm.run"
 
 
 class Access:
+    """What the user may reach: the live lesson, its SCORM block and package.
+
+    ``enrolled`` is true when ``lms.access`` records the user's work (an
+    enrolled learner), false for an editor's preview, which records nothing.
+    """
+
     def __init__(self, lesson, block_id, package, enrolled, required=True):
         self.lesson, self.block_id, self.package = lesson, block_id, package
         self.enrolled, self.required = enrolled, required
@@ -55,18 +60,21 @@ class Access:
 def _lesson_block(user, lesson_uuid, block_id):
     """The live lesson, block and package, or 404 for anyone who may not study the lesson.
 
-    ``courses.packs.may_study`` answers who may (enrolled learners and the
-    lesson's editors, as for H5P); only enrolled learners' work is recorded.
+    ``lms.access.study_access`` answers who may (enrolled learners of a lesson
+    open to them, and the lesson's editors, as for H5P) and whose work is
+    recorded (only enrolled learners').
     """
     lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=lesson_uuid)
     block = next(
         (b for b in lesson.body if b.block_type == "scorm" and b.id == str(block_id)), None
     )
     package = block.value["package"] if block is not None else None
-    if package is None or not may_study(user, lesson):
+    if package is None:
+        raise Http404
+    decision = study_access(user, lesson.lesson_uuid, page=lesson)
+    if not decision:
         raise Http404  # The lesson is not this user's to see.
-    enrolled = Enrolment.objects.filter(learner=user, course_id=lesson.course.pk).exists()
-    return Access(lesson, block.id, package, enrolled, bool(block.value["required"]))
+    return Access(lesson, block.id, package, decision.recorded, bool(block.value["required"]))
 
 
 def _token_access(token):

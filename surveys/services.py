@@ -3,7 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lms.models import Cohort, Enrolment
+from lms.access import has_completed
+from lms.models import Cohort
 
 from .evaluation import RATING_QUESTIONS
 from .models import EvaluationReceipt, EvaluationResponse
@@ -14,13 +15,11 @@ class AlreadyAnswered(Exception):
 
 
 def may_evaluate(learner, course):
-    """A learner may evaluate a course they have completed and not evaluated yet."""
-    return (
-        learner.is_authenticated
-        and Enrolment.objects.filter(
-            learner=learner, course=course, completed_at__isnull=False
-        ).exists()
-    )
+    """A learner may evaluate a course they have completed (``lms.access.has_completed``).
+
+    Whether they have evaluated it already is :func:`has_answered`.
+    """
+    return has_completed(learner, course)
 
 
 def has_answered(learner, course):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
-from courses.packs import may_study
+from lms.access import study_access
 
 from .blocks import KINDS
 from .models import LearnerWork
@@ -24,19 +24,25 @@ from .work import clean_work
 
 
 def _lesson_block(request, lesson_uuid, block_id):
+    """The live lesson, the pack block and ``lms.access``'s decision; 404 for anyone it refuses."""
     lesson = get_object_or_404(LessonPage.objects.live().public(), lesson_uuid=lesson_uuid)
     child = next((block for block in lesson.body if block.id == block_id), None)
     if child is None or child.block_type not in KINDS:
         raise Http404
-    if not may_study(request.user, lesson):
+    decision = study_access(request.user, lesson.lesson_uuid, page=lesson)
+    if not decision:
         raise Http404
-    return lesson, child
+    return lesson, child, decision
 
 
 @login_required
 @require_POST
 def save_work(request, lesson_uuid, block_id):
-    lesson, child = _lesson_block(request, lesson_uuid, block_id)
+    lesson, child, decision = _lesson_block(request, lesson_uuid, block_id)
+    if decision.preview:
+        # An editor looking at the lesson: like H5P and SCORM, a preview records nothing.
+        messages.info(request, _("This is a preview: work is saved only for enrolled learners."))
+        return redirect(f"{lesson.get_url(request)}#block-{child.id}")
     kind = child.block.kind
     data, errors, posted = clean_work(kind, child.value, request.POST)
     if errors:
@@ -70,7 +76,7 @@ def save_work(request, lesson_uuid, block_id):
 @login_required
 @require_GET
 def download_iep(request, lesson_uuid, block_id):
-    lesson, child = _lesson_block(request, lesson_uuid, block_id)
+    lesson, child, _decision = _lesson_block(request, lesson_uuid, block_id)
     if child.block.kind != "iep":
         raise Http404
     work = LearnerWork.objects.filter(
