@@ -173,19 +173,3 @@ declare(
 
 # Django REST framework: the token signs in as the person; never its key in the download.
 declare("authtoken.Token", "user", export=["created"], erase=DELETE)
-
-# H5P and SCORM packages an editor uploaded. These apps do not declare their
-# models yet; when ``h5p/privacy.py`` and ``scorm/privacy.py`` do, these two
-# move there (registering one relation twice raises ImproperlyConfigured).
-declare(
-    "h5p.H5PActivity",
-    "uploaded_by",
-    export=["title", "uploaded_at"],
-    erase=keep(EDITORS_WORK),
-)
-declare(
-    "scorm.ScormPackage",
-    "uploaded_by",
-    export=["title", "uploaded_at"],
-    erase=keep(EDITORS_WORK),
-)

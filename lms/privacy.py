@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.privacy import DELETE, keep, personal_data, redact, scrub
 
+from . import statements as lms_statements
 from .models import (
     Attempt,
     AttemptAnswer,
@@ -29,6 +30,7 @@ from .models import (
     LessonProgress,
     ManualCompletion,
     RecordedReport,
+    Statement,
 )
 from .tasks import certificate_pdf_name
 
@@ -46,6 +48,61 @@ def forget_certificate_pdfs(certificates, person):
             default_storage.delete(name)
 
     transaction.on_commit(delete)
+
+
+# What an attempt's state keeps that scores and reports need; the rest (a SCO's
+# raw commits, which carry the learner's name, suspend data, free-text
+# interactions) served only the person.
+KEPT_STATE = (
+    "completion_status",
+    "success_status",
+    "score_raw",
+    "score_min",
+    "score_max",
+    "score_scaled",
+    "session_time",
+    "total_time",
+    "commits",
+)
+
+
+def forget_attempt_state(attempts, person):
+    """Keep an attempt's results, drop what of its state may identify the person."""
+    for attempt in attempts.exclude(state={}).only("pk", "state"):
+        attempt.state = {key: value for key, value in attempt.state.items() if key in KEPT_STATE}
+        attempt.save(update_fields=["state"])
+
+
+def anonymise_statements(statements, person):
+    """Rewrite each statement without what may identify the person; keep what it recorded.
+
+    The actor becomes the anonymous learner address, and names, emails,
+    free-text responses, context (an instructor, extensions) and attachments
+    go: what stays is the verb, the object's id, the score, success,
+    completion and duration, and the times.
+    """
+    for statement in statements.only("pk", "raw"):
+        raw = statement.raw if isinstance(statement.raw, dict) else {}
+        result = raw.get("result") if isinstance(raw.get("result"), dict) else {}
+        target = raw.get("object") if isinstance(raw.get("object"), dict) else {}
+        verb = raw.get("verb") if isinstance(raw.get("verb"), dict) else {}
+        kept = {
+            "id": raw.get("id", str(statement.pk)),
+            "actor": lms_statements.actor(person),
+            "verb": {"id": verb.get("id", "")},
+            "object": {"objectType": "Activity", "id": target.get("id", "")},
+            "timestamp": raw.get("timestamp"),
+        }
+        outcome = {
+            key: result[key]
+            for key in ("score", "success", "completion", "duration")
+            if key in result
+        }
+        if outcome:
+            kept["result"] = outcome
+        statement.raw = kept
+        statement.digest = lms_statements.digest(kept)
+        statement.save(update_fields=["raw", "digest"])
 
 
 personal_data.register(
@@ -104,8 +161,28 @@ personal_data.register(
 personal_data.register(
     Attempt,
     "learner",
-    export=["pk", "item_id", "number", "started_at", "finished_at", "score", "passed"],
-    erase=keep(COUNTED),
+    export=[
+        "pk",
+        "item_id",
+        "source",
+        "activity",
+        "number",
+        "started_at",
+        "finished_at",
+        "score",
+        "passed",
+        "completed",
+        "rule",
+        "counted",
+        "state",
+    ],
+    erase=[keep(COUNTED), forget_attempt_state],
+)
+personal_data.register(
+    Statement,
+    "learner",
+    export=["pk", "source", "item_id", "attempt_id", "stored", "raw"],
+    erase=anonymise_statements,
 )
 personal_data.register(
     AttemptAnswer,

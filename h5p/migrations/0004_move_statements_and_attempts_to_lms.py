@@ -1,7 +1,8 @@
 """Move the H5P player's statements and attempts into the learning records' own tables.
 
 Every ``H5PStatement`` becomes an ``lms.Statement`` (source "h5p"; a player
-id that is no UUID gets the same derived UUID the recording code gives it)
+id that is no UUID gets the same derived UUID the recording code gives it;
+an id another learner's statement already has gets one of its own)
 and every ``H5PAttempt`` an ``lms.Attempt`` (activity "h5p:<id>", numbered in
 the order they were made, judged by the block's rule as the lesson has it
 now). The statement keeps its attempt. Nothing is dropped here: the next
@@ -13,6 +14,7 @@ import json
 import uuid
 
 from django.db import migrations
+from django.utils.dateparse import parse_datetime
 
 NAMESPACE = uuid.UUID("5b0d3c59-3a43-4c1e-9d8e-0b6f1e6a7c21")  # lms.statements.NAMESPACE
 
@@ -29,6 +31,15 @@ def digest(statement):
         statement, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
     )
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def parse_timestamp(value):
+    """The statement's own time (ISO 8601 with a zone), or None."""
+    try:
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+    except (ValueError, OverflowError):
+        return None
+    return parsed if parsed is not None and parsed.tzinfo is not None else None
 
 
 def rule_met(rule, attempt):
@@ -100,9 +111,15 @@ def move(apps, schema_editor):
         ).pk
 
     batch = []
+    taken = set(Statement.objects.values_list("pk", flat=True))
     for old in H5PStatement.objects.order_by("stored_at", "pk").iterator(chunk_size=1000):
         raw = dict(old.raw) if isinstance(old.raw, dict) else {}
         key = statement_uuid(old.statement_id, old.learner_id)
+        if key in taken:
+            # Ids were unique per learner here, once for all in lms: another
+            # learner's statement keeps this id, this one gets its own.
+            key = uuid.uuid5(NAMESPACE, f"{old.learner_id}:{old.statement_id}:{old.pk}")
+        taken.add(key)
         raw["id"] = str(key)
         context = raw.get("context") if isinstance(raw.get("context"), dict) else {}
         registration = context.get("registration")
@@ -127,14 +144,14 @@ def move(apps, schema_editor):
                 registration=registration,
                 raw=raw,
                 digest=digest(raw),
-                timestamp=old.stored_at,
+                timestamp=parse_timestamp(raw.get("timestamp")) or old.stored_at,
                 stored=old.stored_at,
             )
         )
         if len(batch) >= 1000:
-            Statement.objects.bulk_create(batch, ignore_conflicts=True)
+            Statement.objects.bulk_create(batch)
             batch = []
-    Statement.objects.bulk_create(batch, ignore_conflicts=True)
+    Statement.objects.bulk_create(batch)
 
 
 class Migration(migrations.Migration):

@@ -53,11 +53,12 @@ from accounts.privacy import (
 )
 from competencies.models import Competency, Evidence, Framework
 from courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
-from h5p.models import H5PActivity
+from h5p.models import H5PActivity, H5PUserData
 from library import services as library
 from library.factories import CentreFactory, CentreStaffFactory, CopyFactory, PatronFactory
 from library.models import Hold, Loan, Notice, StockTake, Transfer
-from lms import cohorts, services
+from lms import cohorts, services, statements
+from lms.attempts import add_attempt
 from lms.models import (
     Attempt,
     AttemptAnswer,
@@ -69,7 +70,9 @@ from lms.models import (
     LearnerProfile,
     LessonProgress,
     Role,
+    Source,
     Verb,
+    scorm_activity,
 )
 from lms.tasks import certificate_pdf_name
 from modules.inclusive_ed.models import LearnerWork
@@ -285,13 +288,51 @@ def did_everything(person, world):
         object_repr="Reading circle",
         action_flag=CHANGE,
     )
-    H5PActivity.objects.create(title=f"Quiz {person.pk}", package="x.h5p", uploaded_by=person)
-    ScormPackage.objects.create(
+    activity = H5PActivity.objects.create(
+        title=f"Quiz {person.pk}", package="x.h5p", uploaded_by=person
+    )
+    package = ScormPackage.objects.create(
         title=f"Module {person.pk}",
         version="1.2",
         file="x.zip",
         storage_prefix=f"scorm-{person.pk}",
         uploaded_by=person,
+    )
+
+    # Activity records that may carry the person's name: the player's saved state,
+    # a SCO's commits (the runtime hands the SCO the learner's name), an xAPI
+    # client's statement naming them with a free-text answer.
+    item = CourseItem.objects.get(uuid=world.lessons[0].lesson_uuid)
+    H5PUserData.objects.create(
+        learner=person,
+        activity=activity,
+        data_type="state",
+        data=f'{{"name": "{person.first_name}"}}',
+    )
+    add_attempt(
+        person,
+        item,
+        source=Source.SCORM,
+        activity=scorm_activity(package.pk, "item1"),
+        score=0.8,
+        state={
+            "completion_status": "completed",
+            "location": "page-3",
+            "suspend_data": f"{person.first_name} was here",
+            "cmi": {"data": {"cmi.core.student_name": f"{person.last_name}, {person.first_name}"}},
+        },
+    )
+    said = {
+        "actor": {
+            "name": f"{person.first_name} {person.last_name}",
+            "mbox": f"mailto:{person.email}",
+        },
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+        "object": {"id": f"{statements.lesson_iri(item.uuid)}"},
+        "result": {"response": f"I am {person.first_name}", "score": {"scaled": 0.5}},
+    }
+    statements.save(
+        statements.fresh(statements.prepare(person, [said], source=Source.XAPI, item=item))
     )
     profile = UserProfile.get_for_user(person)
     profile.preferred_language = "az"
