@@ -987,7 +987,7 @@ def submit_attempt(attempt, answers, *, pass_mark, time_spent=None):
         attempt.score = points / max_points if max_points else 0.0
         attempt.passed = attempt.score >= pass_mark
         attempt.completed = True
-        attempt.rule = _("pass mark %(percent)d%%") % {"percent": round(pass_mark * 100)}
+        attempt.rule = f"quiz: score >= {round(pass_mark * 100)}%"
         attempt.counted = attempt.passed
         attempt.finished_at = now
         if late:
