@@ -300,6 +300,18 @@ def test_the_statement_endpoint_query_count_does_not_grow_with_the_batch(
     assert response.status_code == 200
 
 
+def test_a_scored_result_is_recorded_in_one_pass(
+    learner_client, learner, enrolled, h5p_lesson, multichoice, django_assert_max_num_queries
+):
+    """One result: one statement, one attempt, one call to record_learning (35 queries before)."""
+    post_statements(learner_client, h5p_lesson, multichoice, statement(scaled=0.5, success=False))
+    with django_assert_max_num_queries(26):
+        response = post_statements(
+            learner_client, h5p_lesson, multichoice, statement(scaled=1.0, success=True)
+        )
+    assert response.json()["lesson_completed"] is True
+
+
 def test_a_beacon_form_post_is_accepted(learner_client, learner, enrolled, h5p_lesson, multichoice):
     response = learner_client.post(
         statements_url(h5p_lesson, multichoice),
