@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
 from lms import access, services
-from lms.models import Attempt
+from lms.models import QUIZ, Attempt
 
 from . import serving
 from .scoring import grade
@@ -30,7 +30,9 @@ def _quiz_lesson(lesson_uuid):
 
 
 def _own_attempt(request, attempt_id):
-    attempt = get_object_or_404(Attempt.objects.select_related("item"), pk=attempt_id)
+    """The requester's own quiz attempt (an H5P or SCORM attempt is no quiz's: 404)."""
+    quiz_attempts = Attempt.objects.filter(activity=QUIZ).select_related("item")
+    attempt = get_object_or_404(quiz_attempts, pk=attempt_id)
     if attempt.learner_id != request.user.pk:
         raise Http404  # Another learner's attempt does not exist, as far as this user knows.
     lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=attempt.item_id)
@@ -124,13 +126,12 @@ def result(request, attempt_id):
         return redirect("quizzes:attempt", attempt.pk)
     settings = attempt.content.get("settings", {})
     allowed = settings.get("attempts_allowed", 0)
-    used = Attempt.objects.filter(
-        learner=request.user, item_id=attempt.item_id, finished_at__isnull=False
-    ).count()
+    quiz_attempts = Attempt.objects.filter(
+        learner=request.user, item_id=attempt.item_id, activity=QUIZ
+    )
+    used = quiz_attempts.filter(finished_at__isnull=False).count()
     out_of_attempts = bool(allowed) and used >= allowed
-    passed_once = Attempt.objects.filter(
-        learner=request.user, item_id=attempt.item_id, passed=True
-    ).exists()
+    passed_once = quiz_attempts.filter(passed=True).exists()
     show_answers = settings.get("feedback") == "immediate" or passed_once or out_of_attempts
     items = serving.load_questions(attempt.content)
     answers = {answer.position: answer for answer in attempt.answers.all()}

@@ -45,7 +45,8 @@ def right_answers(attempt):
 
 def start(client, lesson):
     response = client.post(reverse("quizzes:start", args=[lesson.lesson_uuid]))
-    return response, Attempt.objects.filter(item_id=lesson.lesson_uuid).order_by("-number").first()
+    attempts = Attempt.objects.filter(item_id=lesson.lesson_uuid, activity="quiz")
+    return response, attempts.order_by("-number").first()
 
 
 def submit(client, attempt, data):
@@ -160,6 +161,29 @@ def test_a_learner_not_enrolled_cannot_start(client, other_learner, quiz_lesson)
 def test_anonymous_visitors_cannot_start(client, quiz_lesson):
     response, attempt = start(client, quiz_lesson)
     assert reverse("login") in response.url and attempt is None
+
+
+def test_attempts_of_other_sources_on_the_lesson_leave_the_quiz_alone(
+    learner, learner_client, enrolled, make_quiz_lesson, questions
+):
+    """An H5P activity's results on the same lesson share the attempt table, not the quiz's count."""
+    from lms.attempts import add_attempt
+    from lms.models import Source, h5p_activity
+
+    lesson = make_quiz_lesson([questions["single"]], attempts_allowed=1, feedback="final")
+    item = services.active_item(lesson.lesson_uuid)
+    for _n in range(2):
+        add_attempt(learner, item, source=Source.H5P, activity=h5p_activity(7), score=1.0)
+    page = learner_client.get(lesson.url).content.decode()
+    assert "Start the quiz" in page and "You have used all the attempts allowed." not in page
+    _response, attempt = start(learner_client, lesson)
+    assert attempt.number == 1 and attempt.source == Source.QUIZ
+    submit(learner_client, attempt, {})
+    result = learner_client.get(reverse("quizzes:result", args=[attempt.pk]))
+    assert "SECRET-FEEDBACK-WRONG" in result.content.decode()  # out of quiz attempts now
+    # Another source's attempt is no quiz attempt: the quiz's pages do not open it.
+    other = add_attempt(learner, item, source=Source.H5P, activity=h5p_activity(7))
+    assert learner_client.get(reverse("quizzes:result", args=[other.pk])).status_code == 404
 
 
 def test_feedback_can_wait_until_passed_or_out_of_attempts(
