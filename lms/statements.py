@@ -135,8 +135,9 @@ def prepare(learner, statements, *, source, item=None, items=None, now=None):
     """Unsaved :class:`Statement` rows for ``statements`` (dicts, already checked by the source).
 
     Each gets its id (a missing one is made; one that is no UUID is turned
-    into one, the same every time) and ``stored`` and ``timestamp`` when it
-    has none. ``item`` is the lesson they are all about; ``items`` maps a
+    into one, the same every time) and ``stored``, and ``timestamp`` when it
+    has none. The digest is taken before the timestamp is added, so the
+    same statement sent again without one is recognised. ``item`` is the lesson they are all about; ``items`` maps a
     statement's index to its lesson instead.
     """
     now = now or timezone.now()
@@ -145,6 +146,9 @@ def prepare(learner, statements, *, source, item=None, items=None, now=None):
         statement = dict(received)
         key = statement_uuid(statement.get("id") or uuid.uuid4(), learner.pk)
         statement["id"] = str(key)
+        # The content as sent is what a resend must match: what the log adds (a
+        # timestamp the sender left out) is not part of it, as xAPI asks.
+        sent_digest = digest(statement)
         statement.setdefault("timestamp", now.isoformat())
         verb = statement.get("verb") if isinstance(statement.get("verb"), dict) else {}
         target = statement.get("object") if isinstance(statement.get("object"), dict) else {}
@@ -159,7 +163,7 @@ def prepare(learner, statements, *, source, item=None, items=None, now=None):
                 object_id=object_id[:MAX_IRI],
                 item=lesson,
                 raw=statement,
-                digest=digest(statement),
+                digest=sent_digest,
                 timestamp=_utc(statement["timestamp"]) or now,
                 stored=now,
                 **read_result(statement),
