@@ -137,8 +137,9 @@ def prepare(learner, statements, *, source, item=None, items=None, now=None):
     Each gets its id (a missing one is made; one that is no UUID is turned
     into one, the same every time) and ``stored``, and ``timestamp`` when it
     has none. The digest is taken before the timestamp is added, so the
-    same statement sent again without one is recognised. ``item`` is the lesson they are all about; ``items`` maps a
-    statement's index to its lesson instead.
+    same statement sent again without one is recognised. ``item`` is the
+    lesson they are all about; ``items`` maps a statement's index to its
+    lesson instead.
     """
     now = now or timezone.now()
     rows = []

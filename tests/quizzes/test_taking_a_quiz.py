@@ -166,7 +166,7 @@ def test_anonymous_visitors_cannot_start(client, quiz_lesson):
 def test_attempts_of_other_sources_on_the_lesson_leave_the_quiz_alone(
     learner, learner_client, enrolled, make_quiz_lesson, questions
 ):
-    """An H5P activity's results on the same lesson share the attempt table, not the quiz's count."""
+    """An H5P activity's results on the same lesson share the table, not the quiz's count."""
     from lms.attempts import add_attempt
     from lms.models import Source, h5p_activity
 
