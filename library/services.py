@@ -151,6 +151,12 @@ def _due_at(now, days):
     return timezone.make_aware(datetime.combine(due_day, time(23, 59, 59)))
 
 
+def renewed_due_at(due_at, now, days):
+    """The due date after a renewal of ``days``, from the later of today and ``due_at``."""
+    base = max(timezone.localtime(now).date(), timezone.localtime(due_at).date())
+    return timezone.make_aware(datetime.combine(base + timedelta(days=days), time(23, 59, 59)))
+
+
 # --- Lending -----------------------------------------------------------------------
 
 
@@ -347,7 +353,12 @@ def _start_transfer(copy, from_centre, to_centre, reason, staff, now, hold=None)
 
 
 def renew(loan, *, by, now=None):
-    """Extend an open loan by its loan period, from today.
+    """Extend an open loan by its renewal period, from the later of today and its due date.
+
+    As Koha counts it: renewing early adds the period to the due date (a
+    renewal on the day of lending moves the date on); renewing an overdue
+    loan counts from today. The period is the loan rule's renewal period, or
+    its loan period when it sets none.
 
     Refused past the renewals allowed, when someone is waiting for the
     material, or when the patron may not borrow. ``by`` is the staff member
@@ -377,7 +388,7 @@ def renew(loan, *, by, now=None):
                 _("“%(title)s” cannot be renewed: other patrons are waiting for it.")
                 % {"title": loan.copy.material.title}
             )
-        loan.due_at = max(loan.due_at, _due_at(now, terms.loan_days))
+        loan.due_at = renewed_due_at(loan.due_at, now, terms.renewal_period)
         loan.renewals += 1
         loan.save(update_fields=["due_at", "renewals"])
         log(loan, "library.renew", user=by, data=_loan_log_data(loan), title=_loan_log_title(loan))

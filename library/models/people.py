@@ -121,6 +121,13 @@ class Terms:
     max_loans: int
     max_holds: int
     holds_allowed: bool = True
+    # Days a renewal adds, counted from the later of today and the due date (Koha's
+    # rule); None: the loan period.
+    renewal_days: int | None = None
+
+    @property
+    def renewal_period(self):
+        return self.renewal_days if self.renewal_days is not None else self.loan_days
 
 
 class LoanRule(models.Model):
@@ -155,6 +162,15 @@ class LoanRule(models.Model):
     )
     loan_days = models.PositiveSmallIntegerField(_("loan period (days)"), default=21)
     renewals_allowed = models.PositiveSmallIntegerField(_("renewals allowed"), default=2)
+    renewal_days = models.PositiveSmallIntegerField(
+        _("renewal period (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Days each renewal adds, counted from the due date (or from today when the "
+            "loan is overdue). Empty: the loan period."
+        ),
+    )
     max_loans = models.PositiveSmallIntegerField(_("items allowed at once"), default=10)
     max_holds = models.PositiveSmallIntegerField(_("holds allowed"), default=5)
 
@@ -164,6 +180,7 @@ class LoanRule(models.Model):
         FieldPanel("kind"),
         FieldPanel("loan_days"),
         FieldPanel("renewals_allowed"),
+        FieldPanel("renewal_days"),
         FieldPanel("max_loans"),
         FieldPanel("max_holds"),
     ]
@@ -202,6 +219,7 @@ class LoanRule(models.Model):
             max_loans=self.max_loans,
             max_holds=self.max_holds,
             holds_allowed=self.max_holds > 0,
+            renewal_days=self.renewal_days,
         )
 
     @classmethod

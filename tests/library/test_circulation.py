@@ -178,6 +178,35 @@ def test_renew_extends_the_due_date_and_counts(staff, centre, patron, copy):
     assert loan.renewals == 1 and loan.due_at > old_due
 
 
+def test_a_renewal_on_the_day_of_lending_moves_the_due_date_on(staff, centre, patron, copy):
+    """Koha's rule: the period counts from the due date when the loan is not overdue."""
+    LoanRuleFactory(loan_days=14, renewals_allowed=2)
+    loan = services.checkout(staff, centre, patron, copy.barcode)
+    lent_due = timezone.localtime(loan.due_at).date()
+    loan = services.renew(loan, by=staff)
+    assert timezone.localtime(loan.due_at).date() == lent_due + timedelta(days=14)
+    loan = services.renew(loan, by=staff)
+    assert timezone.localtime(loan.due_at).date() == lent_due + timedelta(days=28)
+
+
+def test_an_overdue_loan_is_renewed_from_today(staff, centre, patron, copy):
+    LoanRuleFactory(loan_days=14)
+    loan = services.checkout(
+        staff, centre, patron, copy.barcode, now=timezone.now() - timedelta(days=30)
+    )
+    assert loan.due_at < timezone.now()
+    loan = services.renew(loan, by=staff)
+    assert timezone.localtime(loan.due_at).date() == timezone.localdate() + timedelta(days=14)
+
+
+def test_a_loan_rule_may_set_its_own_renewal_period(staff, centre, patron, copy):
+    LoanRuleFactory(loan_days=21, renewal_days=7)
+    loan = services.checkout(staff, centre, patron, copy.barcode)
+    lent_due = timezone.localtime(loan.due_at).date()
+    loan = services.renew(loan, by=staff)
+    assert timezone.localtime(loan.due_at).date() == lent_due + timedelta(days=7)
+
+
 def test_renew_is_refused_past_the_limit(staff, centre, patron, copy):
     LoanRuleFactory(renewals_allowed=1)
     loan = services.checkout(staff, centre, patron, copy.barcode)
