@@ -67,6 +67,9 @@ class CourseViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return CoursePage.objects.none()
+        if self.action == "list":
+            # As the catalogue: a course with no live lesson yet is not offered.
+            return services.open_courses(public_courses())
         return public_courses()
 
     def get_serializer_class(self):
@@ -99,6 +102,7 @@ class EnrolmentViewSet(
         course = public_courses().filter(pk=body.validated_data["course"]).first()
         if course is None:
             raise ValidationError({"course": [_("No live course has this id.")]})
+        # A course with no live lesson is refused (403) like unmet prerequisites.
         enrolment, created = services.enrol(request.user, course)
         enrolment = self.get_queryset().get(pk=enrolment.pk)
         return Response(

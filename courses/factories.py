@@ -67,6 +67,14 @@ class CoursePageFactory(PageFactory):
     cpd_hours = 6
 
 
+def open_course(**kwargs):
+    """A published course with one module and one lesson: one a learner may enrol in."""
+    course = CoursePageFactory(**kwargs)
+    module = ModulePageFactory(parent=course, title=f"{course.title}: module")
+    LessonPageFactory(parent=module, title=f"{course.title}: first lesson")
+    return course
+
+
 class ModulePageFactory(PageFactory):
     class Meta:
         model = ModulePage

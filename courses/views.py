@@ -28,7 +28,8 @@ from .outline import DONE, IN_PROGRESS, NOT_STARTED, lesson_position, outline
 
 def catalogue_context(catalogue, request):
     form = CatalogueFilterForm(request.GET or None)
-    courses = CoursePage.objects.live().public().child_of(catalogue)
+    # A course with no live lesson yet is not offered (it cannot be enrolled in).
+    courses = services.open_courses(CoursePage.objects.live().public().child_of(catalogue))
     query = ""
     if form.is_valid():
         data = form.cleaned_data
@@ -219,8 +220,8 @@ def enrol(request, course_id):
         return redirect_to_login(course.get_url(request))
     try:
         enrolment, created = services.enrol(request.user, course)
-    except services.PrerequisitesNotMet as missing:
-        messages.error(request, str(missing))
+    except (services.PrerequisitesNotMet, services.NotOpen) as refusal:
+        messages.error(request, str(refusal))
         return redirect(course.get_url(request))
     if created:
         messages.success(request, _("You are enrolled in “%(course)s”.") % {"course": course.title})

@@ -6,22 +6,30 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from ..models import CourseRules, Enrolment, LessonProgress
+from ..models import CourseItem, CourseRules, Enrolment, LessonProgress
 from ..prepared import PreparedQuery
 from .audit import log_enrolment
 from .completion import refresh_course_aggregates
-from .exceptions import NotEnrolled, PrerequisitesNotMet
+from .exceptions import NotEnrolled, NotOpen, PrerequisitesNotMet
 
 
 def enrol(learner, course, *, method=Enrolment.Method.SELF):
     """Enrol ``learner`` in ``course`` (a page); return ``(enrolment, created)``.
 
     Idempotent and safe under concurrent requests. A learner enrolling
-    themselves must have completed the course's prerequisite courses
-    (:class:`PrerequisitesNotMet` otherwise); a trainer's or cohort enrolment
+    themselves needs a course with at least one live lesson
+    (:class:`NotOpen` otherwise) and must have completed its prerequisite
+    courses (:class:`PrerequisitesNotMet`); a trainer's or cohort enrolment
     is a person's decision and is not checked.
     """
     if method == Enrolment.Method.SELF:
+        if (
+            not is_open(course)
+            and not Enrolment.objects.filter(learner=learner, course=course).exists()
+        ):
+            raise NotOpen(
+                _("This course has no lessons yet: it opens when its first lesson is published.")
+            )
         missing = missing_prerequisites(learner, course.pk)
         if missing and not Enrolment.objects.filter(learner=learner, course=course).exists():
             raise PrerequisitesNotMet(
@@ -42,6 +50,26 @@ def enrol(learner, course, *, method=Enrolment.Method.SELF):
         if method != Enrolment.Method.SELF:
             log_enrolment(enrolment)
     return enrolment, created
+
+
+def is_open(course):
+    """Whether the course (a page) has a live lesson: only then may a learner enrol themself.
+
+    A translation of a course counts its source's lessons: the lessons of all
+    its language versions are one set of items (they share their UUIDs).
+    """
+    return CourseItem.objects.filter(
+        course__translation_key=course.translation_key, is_active=True
+    ).exists()
+
+
+def open_courses(pages):
+    """The course pages of ``pages`` (a queryset) that have a live lesson, in any language.
+
+    A plain ``__in`` lookup, so that the pages can still be searched.
+    """
+    with_lessons = CourseItem.objects.filter(is_active=True).values("course__translation_key")
+    return pages.filter(translation_key__in=with_lessons)
 
 
 def missing_prerequisites(learner, course_id):

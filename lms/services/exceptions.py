@@ -33,3 +33,7 @@ class UntrustedSource(PermissionDenied):
 
 class AttemptRefused(PermissionDenied):
     """No (further) attempt is allowed, or the attempt was already submitted."""
+
+
+class NotOpen(PermissionDenied):
+    """The course has no live lesson yet: nobody may enrol themself in it."""

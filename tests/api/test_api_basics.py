@@ -128,9 +128,9 @@ def test_enrolling_goes_through_the_service_and_is_idempotent(course, learner, a
 
 
 def test_enrolling_respects_prerequisites(course, catalogue, learner, api):
-    from courses.factories import CoursePageFactory
+    from courses.factories import open_course
 
-    advanced = CoursePageFactory(parent=catalogue, title="Advanced", slug="advanced")
+    advanced = open_course(parent=catalogue, title="Advanced", slug="advanced")
     advanced.prerequisites.add(course)
     advanced.save_revision().publish()
     response = api(learner).post("/api/v1/enrolments/", {"course": advanced.pk}, format="json")

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.factories import UserFactory
-from courses.factories import CoursePageFactory
+from courses.factories import CoursePageFactory, open_course
 from library import services as library
 from library.factories import CopyFactory, MaterialFactory, PatronFactory
 from lms import cohorts, services
@@ -118,7 +118,7 @@ def make_enrolments(world, n):
     for _ in range(n):
         services.enrol(
             learner,
-            CoursePageFactory(parent=world["course"].get_parent(), slug=f"e-{next(SERIAL)}"),
+            open_course(parent=world["course"].get_parent(), slug=f"e-{next(SERIAL)}"),
         )
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from accounts.factories import UserFactory
-from courses.factories import CoursePageFactory, ProgrammeFactory
+from courses.factories import ProgrammeFactory, open_course
 from courses.roles import TRAINERS, ensure_authoring_roles
 from lms import services
 from lms.models import Enrolment, LessonProgress, Verb
@@ -29,7 +29,7 @@ class TestCatalogue:
         vet = ProgrammeFactory(slug="vet")
         inclusive = ProgrammeFactory(slug="inclusive-education")
         return {
-            "udl": CoursePageFactory(
+            "udl": open_course(
                 parent=catalogue,
                 title="Universal design for learning",
                 summary="Plan lessons every child can reach.",
@@ -37,7 +37,7 @@ class TestCatalogue:
                 audience="pre_service",
                 language="az",
             ),
-            "parents": CoursePageFactory(
+            "parents": open_course(
                 parent=catalogue,
                 title="Working with families",
                 summary="Talking with parents about their child's plan.",
@@ -45,7 +45,7 @@ class TestCatalogue:
                 audience="in_service",
                 language="ru",
             ),
-            "cbt": CoursePageFactory(
+            "cbt": open_course(
                 parent=catalogue,
                 title="Competence-based training",
                 summary="Occupational standards and assessment.",
@@ -325,9 +325,9 @@ def test_a_module_page_opens_its_place_in_the_course_outline(client, course):
 
 
 def test_the_catalogue_lists_courses_in_the_learners_language_first(client, catalogue):
-    CoursePageFactory(parent=catalogue, title="English course", language="en")
-    CoursePageFactory(parent=catalogue, title="Azərbaycan dilində kurs", language="az")
-    CoursePageFactory(parent=catalogue, title="Курс на русском", language="ru")
+    open_course(parent=catalogue, title="English course", language="en")
+    open_course(parent=catalogue, title="Azərbaycan dilində kurs", language="az")
+    open_course(parent=catalogue, title="Курс на русском", language="ru")
     client.cookies["django_language"] = "ru"
     titles = [course.title for course in client.get(catalogue.url).context["courses"]]
     assert titles[0] == "Курс на русском"
