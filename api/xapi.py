@@ -311,10 +311,6 @@ def validate_statement(errors, prefix, statement):
     return _check_timestamp(errors, f"{at}timestamp", statement.get("timestamp"))
 
 
-# Kept under its old name for callers that hash a statement as the log does.
-digest = statements.digest
-
-
 def lesson_uuid(obj):
     """The lesson UUID an activity IRI names (``…/lessons/<uuid>``), or None."""
     if obj.get("objectType", "Activity") != "Activity":

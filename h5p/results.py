@@ -11,13 +11,12 @@ once. Child statements of a container (they carry
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
 from lms import services, statements
 from lms.agents import names_learner
-from lms.attempts import add_attempt
-from lms.models import Attempt, Source, Verb, h5p_activity
+from lms.attempts import add_attempt, summaries
+from lms.models import Source, Verb, h5p_activity
 
 from .blocks import Completion
 
@@ -71,23 +70,11 @@ def _activity_id(rule):
 def outcomes(learner, lesson_uuid, rules):
     """``{activity id: Outcome}`` for the blocks' activities, from one aggregate query."""
     keys = {h5p_activity(_activity_id(rule)): _activity_id(rule) for rule in rules}
-    rows = (
-        Attempt.objects.filter(
-            learner=learner, item_id=lesson_uuid, activity__in=list(keys), source=Source.H5P
-        )
-        .values("activity")
-        .annotate(n=Count("pk"), best=Max("score"), met=Count("pk", filter=Q(counted=True)))
-        .order_by()
-    )
-    found = {
-        keys[row["activity"]]: Outcome(
-            best_score=row["best"], met=bool(row["met"]), attempts=row["n"]
-        )
-        for row in rows
-    }
     return {
-        activity_id: found.get(activity_id, Outcome(best_score=None, met=False, attempts=0))
-        for activity_id in keys.values()
+        keys[activity]: Outcome(
+            best_score=summary.best_score, met=summary.counted, attempts=summary.attempts
+        )
+        for activity, summary in summaries(learner, lesson_uuid, keys).items()
     }
 
 

@@ -36,6 +36,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import LessonPage
 from lms import access, content, safejson, services
+from lms.agents import LEARNER_DOMAIN
 from lms.models import LessonProgress
 from lms.statements import StatementConflict
 
@@ -182,7 +183,7 @@ def play(request, token):
     options.update(
         {
             "saveFreq": h5p_options("SAVE_SECONDS", 10),
-            "user": {"name": user.get_username(), "mail": f"{user.pk}@learners.invalid"},
+            "user": {"name": user.get_username(), "mail": f"{user.pk}@{LEARNER_DOMAIN}"},
             "ajax": {
                 "contentUserDataUrl": reverse(
                     "h5p_content:state", args=[token, ":dataType", ":subContentId"]

@@ -12,7 +12,8 @@ import hashlib
 from urllib.parse import urlsplit
 
 # The address the H5P player gives a learner (no real email leaves the site).
-LEARNER_ADDRESS = "mailto:{pk}@learners.invalid"
+LEARNER_DOMAIN = "learners.invalid"
+LEARNER_ADDRESS = "mailto:{pk}@" + LEARNER_DOMAIN
 
 
 def learner_mboxes(user):
@@ -60,7 +61,7 @@ def find_learner(actor, site_origin, people):
     if isinstance(mbox, str) and mbox.lower().startswith("mailto:"):
         address = mbox[len("mailto:") :]
         local, _at, domain = address.rpartition("@")
-        if domain.lower() == "learners.invalid" and local.isdigit():
+        if domain.lower() == LEARNER_DOMAIN and local.isdigit():
             return people.filter(pk=int(local)).first()
         return people.filter(email__iexact=address).first() if address else None
     account = actor.get("account")

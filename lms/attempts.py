@@ -3,7 +3,7 @@
 Quiz attempts are opened and submitted by :mod:`lms.services`; an H5P
 activity's, a SCO's and an xAPI client's results become attempts through
 :func:`add_attempt`. Best and latest results and attempt counts are read with
-one aggregate whatever the source (:func:`summary`).
+one aggregate whatever the source (:func:`summaries`).
 """
 
 from dataclasses import dataclass
@@ -57,17 +57,32 @@ class Summary:
         return None if self.best_score is None else round(self.best_score * 100)
 
 
-def summary(learner, item_uuid, activity):
-    """One aggregate over the learner's finished attempts at ``activity`` of the lesson."""
-    values = Attempt.objects.filter(
-        learner=learner, item_id=item_uuid, activity=activity, finished_at__isnull=False
-    ).aggregate(
-        attempts=Count("pk"),
-        best_score=Max("score"),
-        counted=Count("pk", filter=Q(counted=True)),
+def summaries(learner, item_uuid, activities):
+    """``{activity: Summary}`` of the learner's finished attempts at each of ``activities``.
+
+    One aggregate query, grouped by activity, whatever the source; an
+    activity not tried yet has a summary of no attempts.
+    """
+    rows = (
+        Attempt.objects.filter(
+            learner=learner,
+            item_id=item_uuid,
+            activity__in=list(activities),
+            finished_at__isnull=False,
+        )
+        .values("activity")
+        .annotate(
+            attempts=Count("pk"),
+            best_score=Max("score"),
+            counted=Count("pk", filter=Q(counted=True)),
+        )
+        .order_by()
     )
-    return Summary(
-        attempts=values["attempts"],
-        best_score=values["best_score"],
-        counted=bool(values["counted"]),
-    )
+    found = {
+        row["activity"]: Summary(
+            attempts=row["attempts"], best_score=row["best_score"], counted=bool(row["counted"])
+        )
+        for row in rows
+    }
+    none = Summary(attempts=0, best_score=None, counted=False)
+    return {activity: found.get(activity, none) for activity in activities}

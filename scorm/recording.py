@@ -9,6 +9,7 @@ to ``lms.services.record_learning`` once, through :func:`record_lesson`.
 """
 
 import contextlib
+import copy
 import hashlib
 import json
 from urllib.parse import quote
@@ -51,7 +52,9 @@ class Cmi:
     def __getattr__(self, name):
         if name not in CMI_FIELDS:
             raise AttributeError(name)
-        return self.attempt.state.get(name, CMI_FIELDS[name])
+        if name in self.attempt.state:
+            return self.attempt.state[name]
+        return copy.copy(CMI_FIELDS[name])  # never the shared default list or dict
 
     def refresh_from_db(self):
         self.attempt.refresh_from_db()
@@ -119,7 +122,7 @@ def save_commit(learner, access, sco, data, session):
         same_session = cmi.cmi.get("session") == session and session
         base = cmi.cmi.get("base", 0.0) if same_session else cmi.total_time
         total_before = cmi.total_time
-        state = {**CMI_FIELDS, **attempt.state, **fields}
+        state = {**copy.deepcopy(CMI_FIELDS), **attempt.state, **fields}
         state["total_time"] = base + seconds(fields["session_time"])
         state["cmi"] = {"session": session, "base": base, "digest": digest, "data": data}
         state["commits"] = cmi.commits + 1

@@ -13,6 +13,8 @@ attempt can be shown and audited even after the questions change. A
 submitted quiz attempt is never changed.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -21,6 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from .records import Source
 
 QUIZ = "quiz"
+# An attempt's rule as the sources store it: "<source>: <kind>", a score rule with its percent.
+RULE = re.compile(
+    r"(?P<source>\w+)(?::\s*(?P<kind>score|passed|completed or passed|completed))?"
+    r"(?:\s*>=\s*(?P<percent>\d+(?:\.\d+)?)%)?"
+)
 
 
 def h5p_activity(activity_id):
@@ -99,6 +106,29 @@ class Attempt(models.Model):
     @property
     def is_submitted(self):
         return self.finished_at is not None
+
+    @property
+    def rule_display(self):
+        """The rule that judged the attempt, in the reader's language.
+
+        ``rule`` is stored as data ("quiz: score >= 70%", "h5p: passed"), never
+        in the language of whoever happened to submit the attempt.
+        """
+        match = RULE.fullmatch(self.rule or "")
+        if match is None:
+            return self.rule
+        percent = match["percent"]
+        kind = match["kind"] or ("" if match["source"] == Source.XAPI else None)
+        if kind == "score" and self.source == Source.QUIZ:
+            return _("Pass mark %(percent)s%%") % {"percent": percent}
+        if kind == "score":
+            return _("A score of at least %(percent)s%%") % {"percent": percent}
+        return {
+            "passed": _("Passed"),
+            "completed": _("Completed"),
+            "completed or passed": _("Completed or passed"),
+            "": _("Reported by an external tool"),
+        }.get(kind, self.rule)
 
     @property
     def percent(self):

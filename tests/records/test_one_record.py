@@ -44,13 +44,39 @@ def test_every_source_makes_attempts_in_one_table(learner, everything):
         assert attempt.statements.exists(), attempt.source
 
 
-def test_an_h5p_result_is_recorded_once(learner, everything):
+def test_an_h5p_result_is_recorded_once(learner, everything, learner_client, monkeypatch):
+    from lms import services
     from lms.models import LearningSession, LessonProgress
+    from tests.h5p.conftest import statement as h5p_statement
+    from tests.h5p.test_playing import post_statements
 
     lesson = everything["h5p"]
+    calls = []
+    record = services.record_learning
+    monkeypatch.setattr(
+        services, "record_learning", lambda *a, **k: calls.append(a[2]) or record(*a, **k)
+    )
+    activity = lesson.body[0].value["activity"]
+    response = post_statements(learner_client, lesson, activity, h5p_statement(scaled=0.9))
+    assert response.status_code == 200
+    assert len(calls) == 1, calls  # one event, one call: it was a SCORED and a MARKED_COMPLETE
     progress = LessonProgress.objects.get(learner=learner, item_id=lesson.lesson_uuid)
     assert progress.completed_at is not None and progress.best_score == 1.0
     assert LearningSession.objects.filter(learner=learner, item_id=lesson.lesson_uuid).count() == 1
+
+
+def test_the_record_names_each_attempts_rule_in_the_readers_language(
+    client, learner, trainer, everything
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(trainer)
+    profile.preferred_language = "ru"
+    profile.save()
+    client.force_login(trainer)
+    text = client.get(reverse("lms_reports:learner", args=[learner.pk])).content.decode()
+    assert "quiz: score" not in text and "h5p: passed" not in text
+    assert "Проходной балл 70%" in text
 
 
 def test_the_trainer_reads_every_source_in_the_learners_record(
