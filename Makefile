@@ -3,23 +3,40 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 
-.PHONY: install player browser demo test test-postgres test-stack lint format migrations-check ci clean
+.PHONY: install install-runtime player player-runtime browser demo test test-postgres test-stack lint format migrations-check ci clean
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "Python 3.11 or newer is needed ($(PYTHON) is missing or older; set PYTHON=python3.11)." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+## What the site runs (the demo): the project and its runtime dependencies only
+$(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $(RUNTIME_STAMP)
+
+## Everything for development and tests: the `dev` extra (pytest, Playwright, ruff...)
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+	touch $(STAMP) $(RUNTIME_STAMP)
+
+install-runtime: $(RUNTIME_STAMP) player-runtime
 
 install: $(STAMP) player
 
+NPM_CI := npm ci --ignore-scripts --no-audit --no-fund --silent
+NPM_MISSING := echo "Node.js 18+ with npm is needed: the H5P player and the SCORM runtime come from the npm registry (apt-get install nodejs npm)." >&2; exit 1
+
 ## The self-hosted H5P player (h5p-standalone) and SCORM runtime (scorm-again), from npm,
 ## served from node_modules as static files; never committed
+player-runtime:
+	@[ -f node_modules/h5p-standalone/dist/main.bundle.js ] && [ -d node_modules/scorm-again/dist ] || { command -v npm >/dev/null 2>&1 || { $(NPM_MISSING); }; $(NPM_CI) --omit=dev; }
+
+## The same, with axe-core for the accessibility checks of the browser tests
 player:
-	@[ -f node_modules/h5p-standalone/dist/main.bundle.js ] && [ -d node_modules/scorm-again/dist ] && [ -f node_modules/axe-core/axe.min.js ] || npm ci --ignore-scripts --no-audit --no-fund --silent
+	@[ -f node_modules/h5p-standalone/dist/main.bundle.js ] && [ -d node_modules/scorm-again/dist ] && [ -f node_modules/axe-core/axe.min.js ] || { command -v npm >/dev/null 2>&1 || { $(NPM_MISSING); }; $(NPM_CI); }
 
 ## Debian's Chromium and gettext for the tests (axe-core comes with `player`); Playwright never downloads a browser
 browser: player
@@ -32,9 +49,10 @@ browser: player
 		else sudo apt-get -o DPkg::Lock::Timeout=600 update -qq && sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; fi; \
 	fi
 
-## Install, build the demo site on SQLite and serve it on http://127.0.0.1:8000/
-demo: install
-	$(BIN)/python manage.py migrate --noinput
+## Install what the site runs, build the demo site on SQLite and serve it on http://127.0.0.1:8000/
+demo: install-runtime
+	@echo "Migrating the SQLite database (db.sqlite3)..."
+	@$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -28,7 +28,9 @@ class CourseSerializer(serializers.ModelSerializer):
         ]
 
     def get_url(self, course) -> str:
-        return course.url_path
+        """The course page's public address (absolute), as a browser would open it."""
+        request = self.context.get("request")
+        return course.get_full_url(request)
 
 
 class OutlineLessonSerializer(serializers.Serializer):

@@ -25,6 +25,13 @@ class Router(DefaultRouter):
         value = getattr(viewset, "lookup_value_regex", r"[^/.\x00-\x1f]+")
         return f"(?P<{lookup_prefix}{kwarg}>{value})"
 
+    def list_names(self):
+        """Each registered resource's prefix and the URL name of its list, as DRF's root has."""
+        list_name = self.routes[0].name
+        return {
+            prefix: list_name.format(basename=basename) for prefix, _, basename in self.registry
+        }
+
 
 router = Router(trailing_slash=True)
 router.include_root_view = False
@@ -40,6 +47,19 @@ router.register("library/patrons", library.PatronViewSet, basename="patron")
 router.register("library/transfers", library.TransferViewSet, basename="transfer")
 router.register("library/stocktakes", library.StockTakeViewSet, basename="stocktake")
 
+# Endpoints outside the router, named on the root page beside the router's lists.
+ENDPOINTS = {
+    "auth-token": "token",
+    "progress": "progress-list",
+    "xapi-statements": "xapi-statements",
+}
+api_root = views.ApiRoot.as_view(
+    api_root_dict={
+        **router.list_names(),
+        **ENDPOINTS,
+    }
+)
+
 progress_list = views.ProgressViewSet.as_view({"get": "list"})
 progress_lesson = views.ProgressViewSet.as_view({"get": "retrieve", "post": "report"})
 
@@ -54,6 +74,7 @@ redoc_view = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["'self
 )
 
 urlpatterns = [
+    path("", api_root, name="root"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", docs_view, name="docs"),
     path("redoc/", redoc_view, name="redoc"),

@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, permissions, status, viewsets
+from rest_framework import mixins, permissions, routers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from courses.models import CoursePage
 from courses.models.pages import Audience, Language
@@ -256,3 +257,27 @@ class CohortViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(s.CohortProgressSerializer(page, many=True).data)
+
+
+class ApiRoot(routers.APIRootView):
+    """``/api/v1/``: the API's resources and endpoints by name, with the schema and the docs.
+
+    Built from the router's registry (every list it mounts) plus the endpoints outside
+    it, so a new resource appears here when it is registered. Open to anyone: it names
+    addresses only; each one checks its own caller.
+    """
+
+    permission_classes = [permissions.AllowAny]
+    schema = None  # not a resource: left out of the OpenAPI document
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response.data = {
+            "name": "Teacher training platform API",
+            "version": "v1",
+            "resources": response.data,
+            "schema": reverse("api:schema", request=request),
+            "docs": reverse("api:docs", request=request),
+            "redoc": reverse("api:redoc", request=request),
+        }
+        return response

@@ -170,3 +170,40 @@ def test_progress_on_a_course_not_enrolled_in_is_refused(course, lessons, learne
 def test_ids_no_database_can_hold_are_404_not_errors(admin_client, resource, pk):
     response = admin_client.get(f"/api/v1/{resource}/{pk}/")
     assert response.status_code == 404
+
+
+def test_a_course_url_is_the_page_a_browser_opens(world, api, client):
+    """The list and the detail give the course page's public address, not its tree path."""
+    course = world["course"]
+    listed = api(None).get("/api/v1/courses/").json()["results"][0]["url"]
+    detail = api(None).get(f"/api/v1/courses/{course.pk}/").json()["url"]
+    assert listed == detail
+    assert detail.startswith("http") and "/home/" not in detail
+    page = client.get(detail)
+    assert page.status_code == 200
+    assert course.title in page.content.decode()
+
+
+def test_the_api_root_lists_its_resources_the_schema_and_the_docs(api):
+    response = api(None).get("/api/v1/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["schema"].endswith("/api/v1/schema/")
+    assert body["docs"].endswith("/api/v1/docs/")
+    resources = body["resources"]
+    for name, path in {
+        "courses": "/api/v1/courses/",
+        "enrolments": "/api/v1/enrolments/",
+        "library/materials": "/api/v1/library/materials/",
+        "xapi-statements": "/api/v1/xapi/statements",
+        "auth-token": "/api/v1/auth/token/",
+    }.items():
+        assert resources[name].endswith(path), name
+    # Every address it names answers (the protected ones ask for credentials).
+    for url in resources.values():
+        status = api(None).get(url).status_code
+        assert status in (200, 401, 405), (url, status)
+    # Without a slash it still arrives, and an unknown address stays a JSON 404.
+    assert api(None).get("/api/v1").status_code == 301
+    missing = api(None).get("/api/v1/no-such-thing/")
+    assert missing.status_code == 404 and missing.json() == {"detail": "Not found."}
