@@ -7,11 +7,7 @@ from .forms import BackgroundPasswordResetForm
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("my-data.json", views.my_data, name="my_data"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("login/", views.SignInView.as_view(), name="login"),
     path(
         "password_reset/",
         # The email goes from a background task: known and unknown addresses take as long.

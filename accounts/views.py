@@ -1,24 +1,52 @@
-"""Sign-up, the person's data download and its erasure.
+"""Sign-up, sign-in's landing page, the person's data download and its erasure.
 
-Sign-in, sign-out and password reset are Django's own views (the reset form sends
-its email from a background task: see :mod:`accounts.tasks`).
+Sign-out and password reset are Django's own views (the reset form sends its
+email from a background task: see :mod:`accounts.tasks`). Sign-in is Django's
+view with one change: with no ``next``, a person lands where their work is
+(:func:`landing_url`).
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
+from wagtail import hooks
 
 from . import privacy
 from .forms import SignUpForm
+
+
+def landing_url(user):
+    """Where ``user`` lands after signing in when no ``next`` says otherwise.
+
+    Apps register a ``landing_url_for_user`` hook, ``fn(user)`` returning a URL
+    or None (the library sends its desk staff to the desk); the first URL wins,
+    else ``LOGIN_REDIRECT_URL`` ("My learning").
+    """
+    for fn in hooks.get_hooks("landing_url_for_user"):
+        url = fn(user)
+        if url:
+            return url
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in; a safe ``next`` is followed, else the person's landing page."""
+
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return landing_url(self.request.user)
 
 
 @sensitive_post_parameters("password1", "password2")

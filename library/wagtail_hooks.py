@@ -155,3 +155,11 @@ def register_library_log_actions(actions):
     actions.register_action("library.cancel_hold", _("Cancel hold"), _("Cancelled a hold"))
     actions.register_action("library.send_transfer", _("Send"), _("Sent a copy to another centre"))
     actions.register_action("library.receive_transfer", _("Receive"), _("Received a copy"))
+
+
+@hooks.register("landing_url_for_user")
+def desk_staff_land_on_the_desk(user):
+    """Centre staff start the day at their desk, not on "My learning"."""
+    if user.library_memberships.exists():
+        return reverse("library:desk")
+    return None
