@@ -125,6 +125,23 @@ class BarcodeForm(forms.Form):
     )
 
 
+class DeskSearchForm(forms.Form):
+    """The desk's one search field: a name, card number, email, barcode or title.
+
+    No autofocus: it sits on every desk page, whose own scan field has the focus.
+    """
+
+    q = forms.CharField(
+        label=_("Find a patron or copy"),
+        help_text=_("Name, card number, email, barcode or title."),
+        min_length=2,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )
+
+
 class PatronCardForm(forms.Form):
     card = forms.CharField(
         label=_("Patron card number"), max_length=40, widget=forms.TextInput(attrs=SCANNER_ATTRS)

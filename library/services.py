@@ -72,7 +72,12 @@ def patrons_served_by(user):
         return Patron.objects.none()
     if user.is_superuser:
         return Patron.objects.all()
-    centres = staff_centres(user)
+    return patrons_served_at(staff_centres(user))
+
+
+def patrons_served_at(centres):
+    """The patrons a desk at ``centres`` (a queryset or list) serves: registered there,
+    or with an open loan from, or an active hold to collect at, one of them."""
     return Patron.objects.filter(
         Q(home_centre__in=centres)
         | Exists(
@@ -86,6 +91,12 @@ def patrons_served_by(user):
     )
 
 
+def copies_kept_at(centre):
+    """The copies a centre's desk answers for: those on its shelves (or lent or sent
+    from there) and its own stock wherever it is now."""
+    return Copy.objects.filter(Q(current_centre=centre) | Q(home_centre=centre))
+
+
 def require_staff(user, centre):
     if not is_centre_staff(user, centre):
         raise PermissionDenied(_("You are not on the staff of this centre."))
@@ -96,6 +107,36 @@ def require_staff(user, centre):
 
 def normalise_barcode(value):
     return (value or "").strip().upper()
+
+
+def desk_search(centre, query, *, limit):
+    """Patrons and copies of ``centre`` matching ``query``, at most ``limit`` + 1 of each
+    (one more than shown, so the page can say there are more).
+
+    Patrons match by name (contains), card number (starts with) or email (starts
+    with); copies by barcode (starts with) or their material's title (contains).
+    Card numbers and barcodes are stored upper-case, so their prefix is compared
+    upper-case: on PostgreSQL the unique indexes' ``_like`` twins serve it.
+    """
+    code = normalise_barcode(query)
+    patrons = (
+        patrons_served_at([centre])
+        .filter(
+            Q(name__icontains=query)
+            | Q(card_number__startswith=code)
+            | Q(email__istartswith=query)
+            | Q(user__email__istartswith=query)
+        )
+        .select_related("home_centre")
+        .order_by("name", "pk")[: limit + 1]
+    )
+    copies = (
+        copies_kept_at(centre)
+        .filter(Q(barcode__startswith=code) | Q(material__title__icontains=query))
+        .select_related("material", "current_centre")
+        .order_by("barcode")[: limit + 1]
+    )
+    return list(patrons), list(copies)
 
 
 def _lock_copy(barcode):

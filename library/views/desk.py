@@ -30,6 +30,7 @@ from ..forms import (
     BarcodeForm,
     BarcodeUploadForm,
     CheckoutForm,
+    DeskSearchForm,
     LabelsForm,
     OutOfStockForm,
     PatronCardForm,
@@ -59,6 +60,7 @@ def _day(value):
 
 
 def _render(request, centre, template, context):
+    context.setdefault("search_form", DeskSearchForm())
     context.update(
         centre=centre,
         my_centres=services.staff_centres(request.user),
@@ -98,6 +100,69 @@ def desk_home(request, centre):
             "loans": loans,
             "incoming": Transfer.objects.filter(to_centre=centre, received_at__isnull=True).count(),
             "to_pull": _holds_to_pull(centre).count(),
+        },
+    )
+
+
+# --- Search --------------------------------------------------------------------------
+
+SEARCH_LIMIT = 25
+
+
+@desk_view
+def search(request, centre):
+    """One field for patrons and copies of this centre; an exact barcode opens the copy."""
+    form = DeskSearchForm(request.GET or None)
+    context = {"search_form": form, "limit": SEARCH_LIMIT}
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        exact = (
+            services.copies_kept_at(centre)
+            .filter(barcode=services.normalise_barcode(query))
+            .values_list("barcode", flat=True)
+            .first()
+        )
+        if exact is not None:
+            return redirect("library:desk_copy", centre=centre.code, barcode=exact)
+        patrons, copies = services.desk_search(centre, query, limit=SEARCH_LIMIT)
+        context.update(
+            query=query,
+            patrons=patrons[:SEARCH_LIMIT],
+            copies=copies[:SEARCH_LIMIT],
+            more=len(patrons) > SEARCH_LIMIT or len(copies) > SEARCH_LIMIT,
+        )
+    return _render(request, centre, "search.html", context)
+
+
+@desk_view
+def copy_detail(request, centre, barcode):
+    """A copy of this centre: where it is, who has it, and the desk's next step for it."""
+    copy = get_object_or_404(
+        services.copies_kept_at(centre).select_related("material", "home_centre", "current_centre"),
+        barcode=services.normalise_barcode(barcode),
+    )
+    loan = (
+        Loan.objects.filter(copy=copy, returned_at__isnull=True)
+        .select_related("patron", "centre")
+        .first()
+    )
+    hold = (
+        Hold.objects.filter(copy=copy, status__in=[Hold.Status.READY, Hold.Status.IN_TRANSIT])
+        .select_related("patron", "pickup_centre")
+        .first()
+    )
+    return _render(
+        request,
+        centre,
+        "copy.html",
+        {
+            "copy": copy,
+            "loan": loan,
+            "hold": hold,
+            "now": timezone.now(),
+            "lendable": (
+                copy.status == Copy.Status.AVAILABLE and copy.current_centre_id == centre.pk
+            ),
         },
     )
 

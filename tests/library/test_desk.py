@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
 
 DESK_VIEWS = [
     ("library:desk_home", {}),
+    ("library:desk_search", {}),
+    ("library:desk_copy", {"barcode": "BAK1-0001"}),
     ("library:checkout", {}),
     ("library:checkin", {}),
     ("library:renew", {}),
