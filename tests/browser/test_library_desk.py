@@ -68,3 +68,45 @@ def test_a_desk_morning_with_a_scanner(page, live_server, screenshot):
     scan(page, "barcode", "BAK1000100")
     expect(page.locator("table")).to_contain_text("BAK1000100")
     assert Hold.objects.get(patron=parent).status == Hold.Status.FULFILLED
+
+
+def test_on_a_phone_the_desk_search_finds_a_patron_and_a_scanned_copy(page, live_server):
+    centre = CentreFactory(code="bak1", name="Baku resource centre 1")
+    staff = CentreStaffFactory(centre=centre, user=UserFactory(username="centre")).user
+    PatronFactory(name="Aysel Mammadova", home_centre=centre, card_number="P0000001")
+    CopyFactory(home_centre=centre, barcode="BAK1000100")
+    other = CentreFactory(code="gan", name="Ganja resource centre")
+    PatronFactory(name="Aysel Ganjali", home_centre=other, card_number="P0000009")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(staff.username)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign in").click()
+    # Staff land on their desk, not on "My learning".
+    expect(page.get_by_role("heading", level=1)).to_have_text("Baku resource centre 1")
+
+    field = page.get_by_role("searchbox", name="Find a patron or copy")
+    expect(field).to_be_visible()
+    field.fill("aysel")
+    field.press("Enter")
+    results = page.get_by_role("link", name="Aysel Mammadova")
+    expect(results).to_be_visible()
+    expect(page.get_by_text("Aysel Ganjali")).to_have_count(0)
+    assert page.evaluate(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    results.click()
+    expect(page.get_by_role("heading", name="Aysel Mammadova")).to_be_visible()
+
+    # A barcode scanned into the search field opens the copy, ready to lend.
+    field = page.get_by_role("searchbox", name="Find a patron or copy")
+    field.fill("bak1000100")
+    with page.expect_navigation():
+        field.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_label("Patron card number")).to_be_visible()
+    page.get_by_label("Patron card number").fill("P0000001")
+    page.get_by_role("button", name="Lend").click()
+    expect(page.locator("table")).to_contain_text("BAK1000100")
+    assert Loan.objects.filter(copy__barcode="BAK1000100", returned_at__isnull=True).exists()
