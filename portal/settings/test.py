@@ -1,6 +1,9 @@
-"""Test settings: fast password hashing, in-memory mail, isolated media."""
+"""Test settings: fast password hashing, in-memory mail, isolated media, a file database."""
 
+import atexit
+import shutil
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F401,F403
 
@@ -26,3 +29,15 @@ STORAGES = {
         "OPTIONS": {"location": tempfile.mkdtemp(prefix="ttp-test-exports-")},
     },
 }
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The test database is a file, as a site's is, with base's options (BEGIN
+    # IMMEDIATE, the busy timeout, WAL). In memory it would be one connection
+    # that the live server shares between its request threads and the test:
+    # two overlapping requests' transactions then interleave on it, and a
+    # writer meets "database table is locked" at once instead of waiting
+    # (issue 23, item 14a; tests/h5p/test_state_contention.py). One directory
+    # per process: pytest-xdist adds the worker's suffix to the file's name.
+    _TEST_DB_DIR = tempfile.mkdtemp(prefix="ttp-test-db-")
+    atexit.register(shutil.rmtree, _TEST_DB_DIR, ignore_errors=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(_TEST_DB_DIR) / "test.sqlite3")}  # noqa: F405

@@ -20,6 +20,16 @@ from tests.helpers import sign_in, site_home
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def saves_the_answer(response):
+    """The player's state save (POST .../state/state/...) that holds a chosen answer."""
+    request = response.request
+    return (
+        request.method == "POST"
+        and "/state/state/" in response.url
+        and "answers" in (request.post_data or "")
+    )
+
+
 def test_a_teacher_answers_an_h5p_question_and_the_lesson_completes_with_the_score(
     page, live_server, screenshot, settings
 ):
@@ -54,24 +64,22 @@ def test_a_teacher_answers_an_h5p_question_and_the_lesson_completes_with_the_sco
     expect(page.get_by_role("button", name="Mark as complete")).to_have_count(0)
     expect(page.get_by_text("You have completed this lesson.")).to_be_hidden()
     content = page.frame_locator("iframe[data-h5p-frame]").frame_locator("iframe.h5p-iframe")
-    content.get_by_text("Very dark purple").click()
-    content.get_by_role("button", name="Check").click()
+    # The player saves its state for the learner (H5P's user-data calls) every
+    # second; the first save that holds the answer is awaited, and it must be
+    # stored at once, not answered "busy" (503) to be tried again.
+    with page.expect_response(saves_the_answer, timeout=30_000) as state_saved:
+        content.get_by_text("Very dark purple").click()
+        content.get_by_role("button", name="Check").click()
 
-    expect(page.locator("[data-h5p-status]")).to_contain_text("100%", timeout=15_000)
-    expect(page.get_by_text("You have completed this lesson.")).to_be_visible()
-    expect(hint).to_be_hidden()
+        expect(page.locator("[data-h5p-status]")).to_contain_text("100%", timeout=15_000)
+        expect(page.get_by_text("You have completed this lesson.")).to_be_visible()
+        expect(hint).to_be_hidden()
     screenshot("h5p-multichoice-done")
     progress = LessonProgress.objects.get(learner=teacher, item_id=lesson.lesson_uuid)
     assert progress.completed_at is not None and progress.best_score == 1.0
     assert not [e for e in errors if "Content Security Policy" in e], errors
 
-    # The player saves its state for the learner (H5P's user-data calls, CSRF-protected).
-    # A save the test database is too busy to take (503) is made again a second later.
-    for _attempt in range(120):
-        if H5PUserData.objects.filter(learner=teacher, activity=activity).exists():
-            break
-        page.wait_for_timeout(250)
-    assert H5PUserData.objects.filter(learner=teacher, activity=activity).exists()
+    assert state_saved.value.status == 200
     saved = H5PUserData.objects.get(learner=teacher, activity=activity, data_type="state")
     assert "answers" in saved.data
 
