@@ -70,7 +70,7 @@ def test_a_desk_morning_with_a_scanner(page, live_server, screenshot):
     assert Hold.objects.get(patron=parent).status == Hold.Status.FULFILLED
 
 
-def test_on_a_phone_the_desk_search_finds_a_patron_and_a_scanned_copy(page, live_server):
+def test_on_a_phone_the_desk_search_finds_a_patron_and_a_scanned_copy(page, live_server, axe):
     centre = CentreFactory(code="bak1", name="Baku resource centre 1")
     staff = CentreStaffFactory(centre=centre, user=UserFactory(username="centre")).user
     PatronFactory(name="Aysel Mammadova", home_centre=centre, card_number="P0000001")
@@ -96,6 +96,7 @@ def test_on_a_phone_the_desk_search_finds_a_patron_and_a_scanned_copy(page, live
     assert page.evaluate(
         "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
+    assert axe() == [], "desk search results"
     results.click()
     expect(page.get_by_role("heading", name="Aysel Mammadova")).to_be_visible()
 
@@ -106,6 +107,7 @@ def test_on_a_phone_the_desk_search_finds_a_patron_and_a_scanned_copy(page, live
         field.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_label("Patron card number")).to_be_visible()
+    assert axe() == [], "desk copy page"
     page.get_by_label("Patron card number").fill("P0000001")
     page.get_by_role("button", name="Lend").click()
     expect(page.locator("table")).to_contain_text("BAK1000100")
