@@ -62,7 +62,7 @@ def test_patrons_lent_to_or_holding_here_are_found_though_registered_elsewhere(
     assert "Visiting teacher" in search(staff_client, centre, "visiting").content.decode()
 
 
-def test_the_search_page_costs_the_same_with_few_or_many_matches(
+def test_the_search_page_reads_a_fixed_number_of_queries_however_many_match(
     staff_client, centre, material, django_assert_max_num_queries
 ):
     for i in range(40):
