@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 
-.PHONY: install install-runtime player player-runtime browser demo test test-postgres test-stack lint format migrations-check ci clean
+.PHONY: install install-runtime player player-runtime browser demo test test-postgres test-stack lint format migrations-check screenshots ci clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "Python 3.11 or newer is needed ($(PYTHON) is missing or older; set PYTHON=python3.11)." >&2; exit 1; }
@@ -108,6 +108,10 @@ format: install
 
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+## Retake the README's screenshots (docs/screenshots/) from a fresh demo site
+screenshots: install browser
+	$(BIN)/python scripts/screenshots.py
 
 ci:
 	bash .ci/run

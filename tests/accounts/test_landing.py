@@ -72,3 +72,13 @@ def test_the_header_decides_once_per_session(client, learner, django_assert_num_
         Template('{% include "library/includes/header_links.html" %}').render(
             Context({"request": request})
         )
+
+
+def test_the_site_header_shows_staff_the_desk(client, desk_staff, learner):
+    desk = f'href="{reverse("library:desk")}"'
+    client.force_login(desk_staff)
+    header = client.get(reverse("lms:dashboard")).content.decode().split("</header>")[0]
+    assert desk in header
+    client.force_login(learner)
+    header = client.get(reverse("lms:dashboard")).content.decode().split("</header>")[0]
+    assert desk not in header
