@@ -22,8 +22,10 @@ out: a django-filter field's ``min_value``, ``max_value``, ``max_length`` and
 whole-number ``decimal_places=0`` (and that an empty value means "not
 filtered"), a ``SlugField``'s pattern, that text sent to the API holds no NUL
 character, and a detail route's id (a whole number; see
-:class:`api.views.IntegerLookupMixin`) or the length of a text lookup.
+the viewset's ``lookup_value_regex`` of digits) or the length of a text lookup.
 """
+
+import re
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -78,8 +80,8 @@ class ValidationErrorSerializer(serializers.Serializer):
 # Text the API takes may not hold NUL: Django's form and DRF fields refuse it, and so
 # does lms.safejson in any JSON body (PostgreSQL cannot store it).
 NO_NUL = "^[^\\x00]*$"
-# The largest id IntegerLookupMixin looks up (a 64-bit key); larger ones are 404.
-LARGEST_ID = 2**63 - 1
+# The largest id an address holds (api.views.ID_PATTERN: 18 digits); larger ones are 404.
+LARGEST_ID = 10**18 - 1
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 ERRORS = {
@@ -187,8 +189,6 @@ class ApiSchema(AutoSchema):
         return parameters
 
     def _resolve_path_parameters(self, variables):
-        from .views import IntegerLookupMixin
-
         parameters = super()._resolve_path_parameters(variables)
         lookup = getattr(self.view, "lookup_url_kwarg", None) or getattr(
             self.view, "lookup_field", None
@@ -199,7 +199,7 @@ class ApiSchema(AutoSchema):
             if parameter["name"] not in names:
                 continue
             schema = parameter["schema"]
-            if isinstance(self.view, IntegerLookupMixin):
+            if _whole_number_lookup(self.view):
                 # Not the router's pattern (api.urls.Router): the id is a whole number.
                 parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": LARGEST_ID}
                 model = _view_model(self.view)
@@ -210,6 +210,12 @@ class ApiSchema(AutoSchema):
                 if isinstance(field, models.CharField) and field.max_length:
                     schema["maxLength"] = field.max_length
         return parameters
+
+
+def _whole_number_lookup(view):
+    """Whether the view's address takes only digits for its id (``lookup_value_regex``)."""
+    pattern = getattr(view, "lookup_value_regex", None)
+    return bool(pattern) and bool(re.fullmatch(pattern, "1")) and not re.fullmatch(pattern, "a")
 
 
 def _add_limits(schema, extra):

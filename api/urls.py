@@ -9,7 +9,9 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
-from . import library, views, xapi
+from library import api as library_api
+
+from . import views, xapi
 from .auth import ObtainToken
 from .exceptions import not_found
 
@@ -39,13 +41,8 @@ router.register("courses", views.CourseViewSet, basename="course")
 router.register("enrolments", views.EnrolmentViewSet, basename="enrolment")
 router.register("certificates", views.CertificateViewSet, basename="certificate")
 router.register("cohorts", views.CohortViewSet, basename="cohort")
-router.register("library/materials", library.MaterialViewSet, basename="material")
-router.register("library/loans", library.LoanViewSet, basename="loan")
-router.register("library/holds", library.HoldViewSet, basename="hold")
-router.register("library/copies", library.CopyViewSet, basename="copy")
-router.register("library/patrons", library.PatronViewSet, basename="patron")
-router.register("library/transfers", library.TransferViewSet, basename="transfer")
-router.register("library/stocktakes", library.StockTakeViewSet, basename="stocktake")
+for prefix, viewset, basename in library_api.ROUTES:
+    router.register(f"library/{prefix}", viewset, basename=basename)
 
 # Endpoints outside the router, named on the root page beside the router's lists.
 ENDPOINTS = {

@@ -26,19 +26,9 @@ from . import serializers as s
 
 # Ids beyond a 32-bit integer cannot exist; refusing them keeps the database out of it.
 MAX_ID = 2**31 - 1
-
-
-class IntegerLookupMixin:
-    """A detail URL's id must be a whole number the database can hold; anything else is 404.
-
-    Checked before any query, so a huge or negative id never reaches the database.
-    """
-
-    def get_object(self):
-        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
-        if not value.isdigit() or int(value) > 2**63 - 1:
-            raise NotFound()
-        return super().get_object()
+# A record's id in an address: a whole number of at most 18 digits (a 64-bit key);
+# anything else is the API's 404 without a query (api.urls.not_found).
+ID_PATTERN = "[0-9]{1,18}"
 
 
 def public_courses():
@@ -59,9 +49,10 @@ class CourseFilter(django_filters.FilterSet):
         fields = ["programme", "audience", "language", "q"]
 
 
-class CourseViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
+class CourseViewSet(viewsets.ReadOnlyModelViewSet):
     """Live public courses; the detail adds the outline of modules and lessons (lesson UUIDs)."""
 
+    lookup_value_regex = ID_PATTERN
     permission_classes = [permissions.AllowAny]
     filterset_class = CourseFilter
 
@@ -77,11 +68,10 @@ class CourseViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
         return s.CourseDetailSerializer if self.action == "retrieve" else s.CourseSerializer
 
 
-class EnrolmentViewSet(
-    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The caller's enrolments; ``POST`` enrols the caller in a course (prerequisites apply)."""
 
+    lookup_value_regex = ID_PATTERN
     serializer_class = s.EnrolmentSerializer
 
     def get_queryset(self):
@@ -220,9 +210,10 @@ class CanReadCohorts(permissions.BasePermission):
         return request.user.is_authenticated and request.user.has_perm(REPORT_PERMISSION)
 
 
-class CohortViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
+class CohortViewSet(viewsets.ReadOnlyModelViewSet):
     """The cohorts the caller runs (all of them for programme managers), and their progress."""
 
+    lookup_value_regex = ID_PATTERN
     serializer_class = s.CohortSerializer
     permission_classes = [CanReadCohorts]
 

@@ -1,4 +1,4 @@
-"""The resource-centre library in the API.
+"""The resource-centre library's REST API: viewsets a site mounts with :data:`ROUTES`.
 
 Materials are public (search, with availability per centre). Copies, patrons,
 loans, holds and transfers are for centre staff, and only at their own
@@ -20,8 +20,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from library import services
-from library.models import (
+from . import services
+from .models import (
     Centre,
     Copy,
     Hold,
@@ -32,9 +32,13 @@ from library.models import (
     StockTake,
     Transfer,
 )
-from library.views.public import availability, search_material_ids
+from .views.public import availability, search_material_ids
 
-from .views import MAX_ID, IntegerLookupMixin
+# A record's id in an address: a whole number of at most 18 digits (a 64-bit key);
+# anything else never reaches the database and is the API's 404.
+ID_PATTERN = "[0-9]{1,18}"
+# Ids in filters: larger ones cannot exist, and refusing them keeps the database out of it.
+MAX_ID = 2**31 - 1
 
 
 class StrictBooleanField(forms.NullBooleanField):
@@ -103,9 +107,10 @@ class MaterialFilter(django_filters.FilterSet):
         return materials.filter(pk__in=ranked).order_by(rank, "pk")
 
 
-class MaterialViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
+class MaterialViewSet(viewsets.ReadOnlyModelViewSet):
     """The public catalogue; ``?q=`` searches as the site's catalogue does, ``?kind=`` filters."""
 
+    lookup_value_regex = ID_PATTERN
     serializer_class = MaterialSerializer
     permission_classes = [permissions.AllowAny]
     filterset_class = MaterialFilter
@@ -190,11 +195,10 @@ def _refused(error):
     return ValidationError({"non_field_errors": [error.message]})
 
 
-class LoanViewSet(
-    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Open loans at the caller's centres; check out, check in and renew."""
 
+    lookup_value_regex = ID_PATTERN
     serializer_class = LoanSerializer
     permission_classes = [IsCentreStaff]
 
@@ -256,14 +260,13 @@ class HoldPermission(permissions.BasePermission):
         return request.user.is_authenticated
 
 
-class HoldViewSet(
-    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class HoldViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Active holds: to collect at the caller's centres, or the caller's own as a patron.
 
     Staff place a hold for a patron; the patron or staff of the pickup centre cancel it.
     """
 
+    lookup_value_regex = ID_PATTERN
     serializer_class = HoldSerializer
     permission_classes = [HoldPermission]
 
@@ -355,10 +358,11 @@ class CopyFilter(django_filters.FilterSet):
         return copies.filter(barcode=services.normalise_barcode(value))
 
 
-class CopyViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
+class CopyViewSet(viewsets.ReadOnlyModelViewSet):
     """Copies at the caller's centres (every centre's for a superuser), by barcode, material,
     centre or status."""
 
+    lookup_value_regex = ID_PATTERN
     serializer_class = CopySerializer
     permission_classes = [IsCentreStaff]
     filterset_class = CopyFilter
@@ -439,10 +443,11 @@ class PatronPermission(permissions.BasePermission):
         return IsCentreStaff().has_permission(request, view)
 
 
-class PatronViewSet(IntegerLookupMixin, viewsets.ReadOnlyModelViewSet):
+class PatronViewSet(viewsets.ReadOnlyModelViewSet):
     """Patrons the caller serves at their centres' desks (see
     :func:`library.services.patrons_served_by`); ``me/`` is the caller's own card."""
 
+    lookup_value_regex = ID_PATTERN
     serializer_class = PatronSerializer
     permission_classes = [PatronPermission]
     filterset_class = PatronFilter
@@ -528,11 +533,10 @@ class ReceivedSerializer(serializers.Serializer):
     hold = serializers.IntegerField(allow_null=True)
 
 
-class TransferViewSet(
-    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class TransferViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Copies sent from or to the caller's centres, newest first; send one, receive one."""
 
+    lookup_value_regex = ID_PATTERN
     serializer_class = TransferSerializer
     permission_classes = [IsCentreStaff]
     filterset_class = TransferFilter
@@ -642,12 +646,11 @@ class StockTakeResultSerializer(serializers.Serializer):
     found = serializers.IntegerField()
 
 
-class StockTakeViewSet(
-    IntegerLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class StockTakeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Stock-takes of the caller's centres: start one, send the barcodes found, finish it,
     and read what is missing, misplaced or unknown."""
 
+    lookup_value_regex = ID_PATTERN
     serializer_class = StockTakeSerializer
     permission_classes = [IsCentreStaff]
 
@@ -702,3 +705,16 @@ class StockTakeViewSet(
         return Response(
             StockTakeResultSerializer(services.stocktake_result(self.get_object())).data
         )
+
+
+# The library's resources, for the site to register on its API router under a prefix
+# of its choosing (this site: ``library/``): (path, viewset, basename).
+ROUTES = [
+    ("materials", MaterialViewSet, "material"),
+    ("loans", LoanViewSet, "loan"),
+    ("holds", HoldViewSet, "hold"),
+    ("copies", CopyViewSet, "copy"),
+    ("patrons", PatronViewSet, "patron"),
+    ("transfers", TransferViewSet, "transfer"),
+    ("stocktakes", StockTakeViewSet, "stocktake"),
+]
