@@ -8,10 +8,13 @@ there or neither is. :class:`ReportExport` is a report file made in the
 background for the person who asked for it.
 """
 
+from pathlib import Path
+
 from django.conf import settings
-from django.core.files.storage import storages
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,9 +32,29 @@ class CompletedEffect(models.Model):
         return self.key
 
 
+class ExportsStorage(LazyObject):
+    """The private storage of report exports, never MEDIA_URL, looked up on first use.
+
+    ``STORAGES["exports"]`` when the site defines it; otherwise a folder
+    ``var/exports`` under the project's ``BASE_DIR`` (the current directory if
+    the site has none), which the web server does not serve. Looked up lazily,
+    so installing the app needs no setting at import time.
+    """
+
+    def _setup(self):
+        if "exports" in settings.STORAGES:
+            self._wrapped = storages["exports"]
+        else:
+            base = Path(getattr(settings, "BASE_DIR", None) or Path.cwd())
+            self._wrapped = FileSystemStorage(location=base / "var" / "exports")
+
+
+_exports_storage = ExportsStorage()
+
+
 def exports_storage():
-    """The private storage of report exports (``STORAGES["exports"]``), never MEDIA_URL."""
-    return storages["exports"]
+    """The storage of :class:`ReportExport` files (a callable, as migrations name it)."""
+    return _exports_storage
 
 
 class ReportExport(models.Model):

@@ -9,6 +9,7 @@ from unittest.mock import patch
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.test import override_settings
@@ -19,7 +20,7 @@ from openpyxl import load_workbook
 from accounts.factories import UserFactory
 from courses.roles import TRAINERS
 from operations import exports
-from operations.models import CompletedEffect, ReportExport
+from operations.models import CompletedEffect, ExportsStorage, ReportExport
 from operations.tasks import build_report_export, prune_report_exports
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +99,7 @@ def test_a_download_waits_for_the_worker_then_holds_what_the_screen_shows(
 def test_the_file_lives_in_private_storage_not_under_media(client, by_course):
     client.get(by_course, {"export": "csv"})
     export = ReportExport.objects.get()
-    assert export.file.storage is storages["exports"]
+    assert export.file.path.startswith(str(storages["exports"].location))
     assert storages["exports"].exists(export.file.name)
     assert not storages["default"].exists(export.file.name)
 
@@ -263,3 +264,24 @@ def test_writing_a_csv_export_takes_the_same_memory_for_50000_rows_as_for_5000()
     # Ten times the rows, not ten times the memory: both stay small and alike.
     assert large < 1_000_000
     assert large < small * 1.5 + 50_000
+
+
+def test_exports_need_no_storage_setting_and_stay_out_of_media(settings, tmp_path):
+    """A site without ``STORAGES["exports"]`` still installs and exports (issue 20)."""
+    settings.STORAGES = {k: v for k, v in settings.STORAGES.items() if k != "exports"}
+    settings.BASE_DIR = tmp_path
+    storage = ExportsStorage()
+    name = storage.save("1/report.csv", ContentFile(b"a,b\n"))
+    assert (tmp_path / "var" / "exports" / name).read_bytes() == b"a,b\n"
+
+
+def test_a_sites_exports_storage_is_used_when_it_has_one(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "exports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "mine")},
+        },
+    }
+    ExportsStorage().save("x.csv", ContentFile(b"x"))
+    assert (tmp_path / "mine" / "x.csv").exists()
