@@ -97,10 +97,28 @@ def main():
             page.goto(f"{base}/library/")
             shoot(page, "library")
             sign_in(page, base, "teacher", "teacher-demo-2026")
+            # The demo teacher enrols in the first course and completes its first lesson,
+            # so the course page shows her progress.
             page.goto(f"{base}/courses/")
             page.locator("main .card a").first.click()
+            page.wait_for_load_state("load")
+            course = page.url
+            enrol = page.locator("main form[action*='enrol'] button[type=submit]")
+            if enrol.count():
+                enrol.click()
+                page.wait_for_load_state("load")
+            page.goto(course)
+            lesson = page.locator("main .outline__lessons a").first.get_attribute("href")
+            page.goto(f"{base}{lesson}" if lesson.startswith("/") else lesson)
+            complete = page.locator("#complete-form button[type=submit]")
+            if complete.count():
+                complete.click()
+                page.wait_for_load_state("load")
+            page.goto(course)
             shoot(page, "course")
-            lesson = page.locator("main .outline a").first.get_attribute("href")
+            # Each account in its own browser context: a signed-in visitor is not shown
+            # the sign-in form again.
+            page = browser.new_context(viewport=DESKTOP, locale="az").new_page()
             sign_in(page, base, "manager", "manager-demo-2026")
             page.goto(f"{base}/admin/learning-reports/targets/")
             shoot(page, "targets")
