@@ -2,8 +2,10 @@
 
 ``ensure_authoring_roles(catalogue)`` is idempotent: it creates the groups,
 their page permissions on the catalogue, and a "Trainer review" workflow
-(Wagtail's own moderation) assigned to the catalogue. ``seed_demo`` calls it;
-a production site runs ``manage.py setup_authoring_roles``.
+(Wagtail's own moderation) assigned to the catalogue, whose one task is a
+course review (:class:`courses.models.CourseReviewTask`): approving a course
+publishes its new modules and lessons with it. ``seed_demo`` calls it; a
+production site runs ``manage.py setup_authoring_roles``.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -17,9 +19,14 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .models import CourseReviewTask
+
 TRAINERS = "Trainers"
 REVIEWERS = "Course reviewers"
 WORKFLOW_NAME = "Trainer review"
+TASK_NAME = "Course review"
+# The plain group approval that earlier set-ups used; the course review replaces it.
+LEGACY_TASK_NAME = "Review by a course reviewer"
 
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 REVIEWER_PAGE_PERMISSIONS = TRAINER_PAGE_PERMISSIONS + ["publish_page"]
@@ -67,8 +74,24 @@ def ensure_authoring_roles(catalogue):
             )
 
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    task, _created = GroupApprovalTask.objects.get_or_create(name="Review by a course reviewer")
+    task, _created = CourseReviewTask.objects.get_or_create(name=TASK_NAME)
     task.groups.add(reviewers)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    replace_legacy_task(workflow)
     WorkflowPage.objects.update_or_create(page=catalogue, defaults={"workflow": workflow})
     return trainers, reviewers, workflow
+
+
+def replace_legacy_task(workflow):
+    """Take the old group approval out of the workflow; reviews waiting on it move on.
+
+    Deactivating the task cancels its waiting task states, and Wagtail then
+    starts the workflow's next task, the course review, on the same revision.
+    """
+    for link in WorkflowTask.objects.filter(workflow=workflow, task__name=LEGACY_TASK_NAME):
+        legacy = link.task.specific
+        if not isinstance(legacy, GroupApprovalTask):
+            continue
+        link.delete()
+        if not legacy.workflow_tasks.exists():
+            legacy.deactivate()

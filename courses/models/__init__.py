@@ -1,4 +1,4 @@
-"""Course models, split by kind: page types and snippets."""
+"""Course models, split by kind: page types, the review task and snippets."""
 
 from .pages import (
     Audience,
@@ -8,6 +8,7 @@ from .pages import (
     LessonPage,
     ModulePage,
 )
+from .review import CourseReviewTask, pages_going_live
 from .snippets import Programme
 
 __all__ = [
@@ -15,7 +16,9 @@ __all__ = [
     "CatalogueIndexPage",
     "CourseLearningOutcome",
     "CoursePage",
+    "CourseReviewTask",
     "LessonPage",
     "ModulePage",
     "Programme",
+    "pages_going_live",
 ]

@@ -119,7 +119,9 @@ def quiz_programme():
     )[0]
 
 
-def test_a_trainer_builds_a_course_and_a_reviewer_publishes_it(page, live_server, catalogue):
+def test_a_trainer_builds_a_course_and_a_reviewer_publishes_it_with_its_pages(
+    page, live_server, catalogue, screenshot
+):
     ensure_authoring_roles(catalogue)
     trainer = UserFactory(username="trainer")
     trainer.groups.add(Group.objects.get(name=TRAINERS))
@@ -150,6 +152,12 @@ def test_a_trainer_builds_a_course_and_a_reviewer_publishes_it(page, live_server
     assert not course.live
     assert course.current_workflow_state.status == "in_progress"
 
+    # The trainer's module and lesson are drafts: they go live with the course.
+    module = ModulePageFactory(parent=course, title="First meeting", publish=False, live=False)
+    module.save_revision(user=trainer)
+    lesson = LessonPageFactory(parent=module, title="Listening first", publish=False, live=False)
+    lesson.save_revision(user=trainer)
+
     page.context.clear_cookies()
     page.goto(f"{live_server.url}/admin/login/")
     page.get_by_label("Username").fill("reviewer")
@@ -157,11 +165,19 @@ def test_a_trainer_builds_a_course_and_a_reviewer_publishes_it(page, live_server
     page.get_by_role("button", name="Sign in").click()
     page.goto(f"{live_server.url}/admin/pages/{course.pk}/edit/")
     page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Approve and Publish").click()
+    dialog = page.get_by_role("dialog")
+    listed = "Approving publishes this page and the pages under it listed below (2):"
+    expect(dialog.get_by_text(listed)).to_be_visible()
+    expect(dialog.get_by_role("listitem").filter(has_text="First meeting")).to_be_visible()
+    expect(dialog.get_by_role("listitem").filter(has_text="Listening first")).to_be_visible()
+    screenshot("course-review-approve-desktop")
     with page.expect_navigation():
-        page.get_by_role("button", name=re.compile("^Approve")).first.click()
+        dialog.get_by_role("button", name="Approve", exact=True).click()
     page.wait_for_load_state()
-    course.refresh_from_db()
-    assert course.live
+    for reviewed in (course, module, lesson):
+        reviewed.refresh_from_db()
+        assert reviewed.live, reviewed.title
 
 
 def test_a_trainer_imports_a_cohort_and_opens_its_report(page, live_server, quiz_course, tmp_path):

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from courses.models import CoursePage, LessonPage, ModulePage
+from courses.models import CatalogueIndexPage, CoursePage, CourseReviewTask, LessonPage, ModulePage
 from lms import services
 from lms.models import CourseItem, Enrolment
 from scorm.models import ScormPackage
@@ -42,6 +42,9 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
         assert ModulePage.objects.child_of(course).count() >= 3
         assert LessonPage.objects.descendant_of(course).count() >= 8
     assert CourseItem.objects.filter(is_active=True).count() == LessonPage.objects.count()
+    # Trainers' courses are reviewed by the course review: approval publishes their pages.
+    workflow = CatalogueIndexPage.objects.get().get_workflow()
+    assert [type(task.specific) for task in workflow.tasks] == [CourseReviewTask]
     # The shared example H5P packages became activities in a practice lesson.
     practice = LessonPage.objects.get(slug="practice")
     assert [block.block_type for block in practice.body].count("h5p") == 2
