@@ -1,4 +1,4 @@
-"""Admin wiring of the courses app: the programme snippets and a delete guard."""
+"""Admin wiring of the courses app: the programme snippets, the page views and a delete guard."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -11,7 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms.models import Enrolment
 
-from .models import CoursePage, Programme
+from .admin_views import CourseTreePageViewSet
+from .models import CatalogueIndexPage, CoursePage, LessonPage, ModulePage, Programme
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -30,6 +31,15 @@ class CoursesViewSetGroup(ViewSetGroup):
 
 
 register_snippet(CoursesViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_course_tree_page_viewsets():
+    """The course tree's page types are created through ``CreatePageView``."""
+    return [
+        CourseTreePageViewSet(f"courses_{model._meta.model_name}", model=model)
+        for model in (CatalogueIndexPage, CoursePage, ModulePage, LessonPage)
+    ]
 
 
 @hooks.register("before_delete_page")
