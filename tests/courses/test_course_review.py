@@ -235,3 +235,14 @@ def test_setting_up_roles_replaces_the_old_group_approval_and_moves_waiting_revi
     state.refresh_from_db()
     assert state.status == "in_progress"
     assert isinstance(state.current_task_state.task.specific, CourseReviewTask)
+
+
+def test_the_reviewers_dashboard_opens_the_approval_dialog(client, new_course, roles):
+    trainer, reviewer = roles
+    state = submit(new_course, trainer)
+    client.force_login(reviewer)
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Working with parents" in content
+    # The dashboard's "Approve" opens the dialog (data-launch-modal); it does not post at once.
+    url = approve_url(new_course, state.current_task_state)
+    assert f'data-workflow-action-url="{url}" data-launch-modal' in content
