@@ -19,14 +19,15 @@ from wagtail.models import AbstractGroupApprovalTask, Page, WorkflowState
 from .pages import CoursePage, ModulePage
 
 
-def pages_going_live(page, user=None):
+def pages_going_live(page, user=None, only=None):
     """The pages under ``page`` that its approval publishes, in tree order.
 
     A page goes live with it when it is a draft or has unpublished changes, is
     not in a workflow of its own (that review decides it), ``user`` (when
-    given) may publish it, and its parent is live or goes live too, so nothing
-    is published under a page that stays a draft. Only courses and modules
-    carry their pages along; for any other page the list is empty.
+    given) may publish it, it is among the ids ``only`` (when given: the pages
+    the reviewer was shown), and its parent is live or goes live too, so
+    nothing is published under a page that stays a draft. Only courses and
+    modules carry their pages along; for any other page the list is empty.
     """
     page = getattr(page, "specific_deferred", page)
     if not isinstance(page, CoursePage | ModulePage):
@@ -53,6 +54,7 @@ def pages_going_live(page, user=None):
         pending = not descendant.live or descendant.has_unpublished_changes
         if (
             pending
+            and (only is None or descendant.pk in only)
             and str(descendant.pk) not in in_own_workflow
             and (user is None or descendant.permissions_for_user(user).can_publish())
         ):
@@ -145,9 +147,7 @@ class CourseReviewTask(AbstractGroupApprovalTask):
         if workflow_state.status != WorkflowState.STATUS_APPROVED:
             return result
         shown = None if pages is None else set(pages)
-        for page in pages_going_live(workflow_state.content_object, user):
-            if shown is not None and page.pk not in shown:
-                continue
+        for page in pages_going_live(workflow_state.content_object, user, only=shown):
             page = page.specific
             revision = page.get_latest_revision() or page.save_revision(user=user)
             revision.publish(user=user)

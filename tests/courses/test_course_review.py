@@ -246,3 +246,12 @@ def test_the_reviewers_dashboard_opens_the_approval_dialog(client, new_course, r
     # The dashboard's "Approve" opens the dialog (data-launch-modal); it does not post at once.
     url = approve_url(new_course, state.current_task_state)
     assert f'data-workflow-action-url="{url}" data-launch-modal' in content
+
+
+def test_a_listed_lesson_stays_a_draft_when_its_module_was_not_listed(client, new_course, roles):
+    trainer, reviewer = roles
+    state = submit(new_course, trainer)
+    client.force_login(reviewer)
+    lesson = Page.objects.get(title="Listening first")
+    client.post(approve_url(new_course, state.current_task_state), {"pages": [lesson.pk]})
+    assert live_titles(new_course) == ["Working with parents"]
