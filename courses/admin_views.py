@@ -1,4 +1,4 @@
-"""Admin views of the course tree's page types, wired in ``wagtail_hooks``.
+"""Admin views of page types: a create view that survives a double save.
 
 :class:`CreatePageView` is Wagtail's page create view with one change: a page
 that fails the model's own checks while it is being added to the tree gets
@@ -41,8 +41,13 @@ class CreatePageView(CreateView):
             )
 
 
-class CourseTreePageViewSet(PageViewSet):
-    """Wagtail's views of a page type, with :class:`CreatePageView` to add one."""
+class SafeCreatePageViewSet(PageViewSet):
+    """Wagtail's views of a page type, with :class:`CreatePageView` to add one.
+
+    Every page type of the platform's apps is registered with one (each app's
+    ``wagtail_hooks``); ``tests/courses/test_create_race.py`` checks that none
+    is missing.
+    """
 
     add_view_class = CreatePageView
     # Keep Wagtail's own explorer listings of the parent pages.

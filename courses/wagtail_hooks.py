@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms.models import Enrolment
 
-from .admin_views import CourseTreePageViewSet
+from .admin_views import SafeCreatePageViewSet
 from .models import CatalogueIndexPage, CoursePage, LessonPage, ModulePage, Programme
 
 
@@ -37,7 +37,7 @@ register_snippet(CoursesViewSetGroup)
 def register_course_tree_page_viewsets():
     """The course tree's page types are created through ``CreatePageView``."""
     return [
-        CourseTreePageViewSet(f"courses_{model._meta.model_name}", model=model)
+        SafeCreatePageViewSet(f"courses_{model._meta.model_name}", model=model)
         for model in (CatalogueIndexPage, CoursePage, ModulePage, LessonPage)
     ]
 

@@ -6,9 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from courses.admin_views import SafeCreatePageViewSet
 from lms.reports import REPORT_PERMISSION
 
 from . import admin_views, services
+from .models import CommunitySurveyPage
+
+
+@hooks.register("register_admin_viewset")
+def register_survey_page_viewset():
+    """A survey page saved twice at once gets a form error, not a 500 (courses.admin_views)."""
+    return SafeCreatePageViewSet("surveys_communitysurveypage", model=CommunitySurveyPage)
 
 
 def admin_urlpatterns():
