@@ -24,6 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from pages.dates import local_date
+
 from .conf import library_settings
 from .models import (
     Centre,
@@ -182,7 +184,7 @@ def _check_patron_may_borrow(patron, today=None):
     if patron.expires_on and patron.expires_on < today:
         raise CirculationError(
             _("The card of %(patron)s expired on %(date)s.")
-            % {"patron": patron.name, "date": patron.expires_on}
+            % {"patron": patron.name, "date": local_date(patron.expires_on)}
         )
 
 

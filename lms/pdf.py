@@ -21,6 +21,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.paragraph import Paragraph
 
+from pages.dates import local_date
+
 REGULAR, BOLD = "Roboto", "Roboto-Bold"
 BRAND = colors.HexColor("#084468")
 
@@ -65,7 +67,7 @@ def certificate_pdf(certificate, verify_url):
     pdf.setFont(REGULAR, 13)
     details = _("%(hours)s CPD hours · completed on %(date)s") % {
         "hours": formats.number_format(certificate.cpd_hours, decimal_pos=1),
-        "date": formats.date_format(certificate.completed_at, "DATE_FORMAT"),
+        "date": local_date(certificate.completed_at),
     }
     pdf.drawCentredString(centre, height - 120 * mm, details)
     pdf.drawCentredString(
@@ -105,13 +107,13 @@ def transcript_pdf(learner_name, rows, total_hours):
         table_data.append(
             [
                 Paragraph(row["course"], body),
-                formats.date_format(row["completed_at"], "SHORT_DATE_FORMAT"),
+                local_date(row["completed_at"]),
                 formats.number_format(row["cpd_hours"], decimal_pos=1),
                 row["code"] or "–",
             ]
         )
     table_data.append(["", _("Total"), formats.number_format(total_hours, decimal_pos=1), ""])
-    table = Table(table_data, colWidths=[85 * mm, 30 * mm, 25 * mm, 40 * mm], repeatRows=1)
+    table = Table(table_data, colWidths=[75 * mm, 40 * mm, 25 * mm, 40 * mm], repeatRows=1)
     table.setStyle(
         TableStyle(
             [

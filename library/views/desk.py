@@ -17,12 +17,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from operations.exports import start_export
+from pages.dates import local_date
 
 from .. import reports, services
 from ..conf import library_settings
@@ -56,7 +56,7 @@ def desk_view(view):
 
 
 def _day(value):
-    return date_format(timezone.localtime(value), "DATE_FORMAT")
+    return local_date(value)
 
 
 def _render(request, centre, template, context):

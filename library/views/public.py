@@ -16,11 +16,11 @@ from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.search.backends import get_search_backend
+
+from pages.dates import local_date
 
 from .. import reference, services
 from ..forms import CatalogueSearchForm, HoldForm
@@ -292,8 +292,7 @@ def renew_own_loan(request, pk):
     else:
         messages.success(
             request,
-            _("Renewed: now due on %(date)s.")
-            % {"date": date_format(timezone.localtime(loan.due_at), "DATE_FORMAT")},
+            _("Renewed: now due on %(date)s.") % {"date": local_date(loan.due_at)},
         )
     return redirect("library:my_library")
 

@@ -2,7 +2,6 @@
 
 import io
 
-from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -13,6 +12,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 # The platform's certificate fonts and colour: one registration, one brand.
 from lms.pdf import BOLD, BRAND, REGULAR, register_fonts
+from pages.dates import local_date
 
 
 def _paragraphs(text, style):
@@ -49,7 +49,7 @@ def iep_pdf(learner, lesson, value, work):
     details = _("Prepared by %(name)s in the lesson “%(lesson)s” · %(date)s") % {
         "name": learner.get_full_name() or learner.username,
         "lesson": lesson.title,
-        "date": formats.date_format(timezone.localtime(work.updated_at), "DATE_FORMAT"),
+        "date": local_date(work.updated_at),
     }
     story.append(Paragraph(escape(details), meta_style))
     answers = work.data.get("sections", {})
