@@ -42,6 +42,12 @@ def register_course_tree_page_viewsets():
     ]
 
 
+@hooks.register("lms_programme_names")
+def programme_names():
+    """The programmes' names, so that lms reports show them instead of slugs."""
+    return dict(Programme.objects.values_list("slug", "name"))
+
+
 @hooks.register("before_delete_page")
 def refuse_deleting_courses_with_learners(request, page):
     """A course with enrolled learners is unpublished, never deleted: records must stay."""

@@ -15,10 +15,12 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import HeaderButton
 
 from operations.exports import start_export
 
@@ -34,6 +36,7 @@ from .models import (
     Statement,
     Target,
 )
+from .programmes import programme_name, programme_names
 
 REPORT_PERMISSION = "lms.view_cohort"
 
@@ -191,6 +194,16 @@ class CompletionReport(ReportView):
     @property
     def export_headings(self):
         return {column.name: str(column.label) for column in self.columns}
+
+    # The downloads are what a manager comes for: buttons in the header, not in its "…" menu.
+    header_more_buttons = []
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton(_("Download XLSX"), url=self.xlsx_export_url, icon_name="download"),
+            HeaderButton(_("Download CSV"), url=self.csv_export_url, icon_name="download"),
+        ]
 
     def get(self, request, *args, **kwargs):
         # Downloads are made in the background (operations.exports), from the same rows.
@@ -388,6 +401,7 @@ def trained_counts(programme):
 def target_rows():
     rows = []
     cache = {}
+    names = programme_names()
     for target in Target.objects.select_related("district").order_by("programme", "district__name"):
         if target.programme not in cache:
             cache[target.programme] = trained_counts(target.programme)
@@ -404,7 +418,7 @@ def target_rows():
         percent = min(100.0, round(100 * trained / target.target, 1)) if target.target else 0.0
         rows.append(
             {
-                "programme": target.programme,
+                "programme": programme_name(target.programme, names),
                 "scope": scope,
                 "target": target.target,
                 "trained": trained,

@@ -16,6 +16,15 @@ from . import admin_views, reports
 from .forms import CohortForm
 from .models import Cohort, District, Institution, LearningLogEntry, Target
 from .models.audit import SCOPES
+from .programmes import programme_name
+
+
+def programme_column():
+    return Column(
+        "programme",
+        label=Cohort._meta.get_field("programme").verbose_name,
+        accessor=lambda obj: programme_name(obj.programme),
+    )
 
 
 def admin_urlpatterns():
@@ -157,7 +166,7 @@ class CohortViewSet(ModelViewSet):
     ]
     list_display = [
         "name",
-        "programme",
+        programme_column(),
         "institution",
         "district",
         "starts_on",
@@ -205,7 +214,7 @@ class TargetViewSet(ModelViewSet):
     icon = "pick"
     menu_label = _("Targets")
     form_fields = ["programme", "district", "audience", "target"]
-    list_display = ["programme", "district", "audience", "target"]
+    list_display = [programme_column(), "district", "audience", "target"]
 
 
 class OrganisationGroup(ViewSetGroup):

@@ -10,12 +10,14 @@ Baku, and month names follow the active language::
     local_date(certificate.completed_at)                  # "8 dekabr 2026" in az
     local_date(export.created_at, "DATETIME_FORMAT")      # with the time
 
-Templates use the ``local_date`` filter from ``{% load local_dates %}``.
+Templates use the ``local_date`` filter from ``{% load local_dates %}``; its
+``duration`` filter writes a number of minutes the same way ("1 hour 30 minutes").
 """
 
 import datetime
 
 from django.utils import formats, timezone
+from django.utils.translation import ngettext
 
 
 def local_date(value, format="DATE_FORMAT"):
@@ -29,3 +31,16 @@ def local_date(value, format="DATE_FORMAT"):
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value, timezone.get_default_timezone())
     return formats.date_format(value, format, use_l10n=True)
+
+
+def duration_text(minutes):
+    """``minutes`` as words in the active language: "45 minutes", "1 hour 30 minutes", "2 hours"."""
+    hours, minutes = divmod(int(minutes or 0), 60)
+    parts = []
+    if hours:
+        parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
+    if minutes or not hours:
+        parts.append(
+            ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+        )
+    return " ".join(parts)

@@ -14,7 +14,12 @@ def site_home():
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = root.add_child(instance=HomePage(title="Learning for inclusive education", slug="home"))
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    Site.objects.create(
+        hostname="localhost",
+        site_name=settings.WAGTAIL_SITE_NAME,
+        root_page=home,
+        is_default_site=True,
+    )
     return home
 
 

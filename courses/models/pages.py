@@ -216,10 +216,6 @@ class CoursePage(CourseTreePage):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def duration_hours(self):
-        return round(self.duration_minutes / 60, 1)
-
     def get_modules(self):
         return ModulePage.objects.child_of(self).live().order_by("path")
 

@@ -1,7 +1,8 @@
-"""``{{ value|local_date }}``: the site's one date formatter (see :mod:`pages.dates`)."""
+"""``{{ value|local_date }}`` and ``{{ minutes|duration }}``: see :mod:`pages.dates`."""
 
 from django import template
 
+from pages.dates import duration_text
 from pages.dates import local_date as _local_date
 
 register = template.Library()
@@ -11,3 +12,9 @@ register = template.Library()
 def local_date(value, format="DATE_FORMAT"):
     """A date or datetime in the site's time zone and the page's language."""
     return _local_date(value, format)
+
+
+@register.filter
+def duration(minutes):
+    """A number of minutes in words: "45 minutes", "1 hour 30 minutes"."""
+    return duration_text(minutes)

@@ -131,10 +131,11 @@ class Command(BaseCommand):
         publish(home)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-        else:
-            site.root_page = home
-            site.save()
+            site = Site(hostname="localhost", is_default_site=True)
+        site.root_page = home
+        # The name the admin's dashboard greets reviewers with, not the host name.
+        site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
+        site.save()
         return home
 
     def catalogue(self, home):
