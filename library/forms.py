@@ -64,7 +64,7 @@ class ReferenceChoiceField(forms.ChoiceField):
     def load(self):
         rows = self.rows()
         self.by_code = {row.code: row for row in rows}
-        self.choices = [("", self.empty_label), *((row.code, row.name) for row in rows)]
+        self.choices = [("", self.empty_label), *((row.code, str(row)) for row in rows)]
 
     def to_python(self, value):
         if value in self.empty_values:

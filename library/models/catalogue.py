@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
@@ -113,8 +114,24 @@ class Language(models.Model):
         return self.name
 
 
+# The formats every catalogue starts with (migration 0002), marked for translation:
+# a format keeping its built-in name reads in the visitor's language.
+BUILT_IN_FORMAT_NAMES = [
+    gettext_noop("Braille"),
+    gettext_noop("Large print"),
+    gettext_noop("Audio"),
+    gettext_noop("Easy-read"),
+    gettext_noop("Sign-language video"),
+    gettext_noop("Tactile"),
+]
+
+
 class AccessibleFormat(models.Model):
-    """An accessible format (braille, large print, audio, easy-read, sign video, tactile)."""
+    """An accessible format (braille, large print, audio, easy-read, sign video, tactile).
+
+    Its ``str()`` is the name in the active language when the name is a built-in one
+    (:data:`BUILT_IN_FORMAT_NAMES`); a name staff typed reads as typed.
+    """
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=60)
@@ -125,7 +142,7 @@ class AccessibleFormat(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return gettext(self.name) if self.name in BUILT_IN_FORMAT_NAMES else self.name
 
 
 class Material(index.Indexed, models.Model):

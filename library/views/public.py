@@ -89,10 +89,11 @@ def search_material_ids(query, limit=SEARCH_LIMIT):
 def names_by_material(field_name, rows, material_ids):
     """``{material_id: [name, ...]}`` of a many-to-many field, from its link table alone.
 
-    The names come from the cached ``rows`` (:mod:`library.reference`), in their order.
+    The names (``str()``, so in the active language where translated) come from the
+    cached ``rows`` (:mod:`library.reference`), in their order.
     """
     field = Material._meta.get_field(field_name)
-    order = {row.pk: (position, row.name) for position, row in enumerate(rows)}
+    order = {row.pk: (position, str(row)) for position, row in enumerate(rows)}
     links = field.remote_field.through.objects.filter(
         **{f"{field.m2m_field_name()}__in": material_ids}
     ).values_list(field.m2m_column_name(), field.m2m_reverse_name())

@@ -37,7 +37,19 @@
     tell({ h5pHeight: document.documentElement.scrollHeight });
   }
 
+  // h5p-standalone's own frame (iframe.h5p-iframe) comes without a title; a frame
+  // needs one (WCAG 4.1.2), so it gets the activity's, as soon as it appears.
+  function titleFrames() {
+    container.querySelectorAll("iframe:not([title]), iframe[title='']").forEach(function (frame) {
+      frame.setAttribute("title", document.title);
+    });
+  }
+  if (window.MutationObserver) {
+    new MutationObserver(titleFrames).observe(container, { childList: true, subtree: true });
+  }
+
   new H5PStandalone.H5P(container, data.options).then(function () {
+    titleFrames();
     var frame = container.querySelector("iframe");
     var dispatcher = (window.H5P && H5P.externalDispatcher) ||
       (frame && frame.contentWindow.H5P && frame.contentWindow.H5P.externalDispatcher);
