@@ -69,7 +69,7 @@ def test_the_completion_by_cohort_downloads_are_in_sight(page, live_server, cour
             expect(page.get_by_role("link", name=label)).to_be_visible()
 
 
-def test_a_learner_changes_their_password_on_the_sites_page(page, live_server):
+def test_a_learner_changes_their_password_on_the_sites_page(page, live_server, axe):
     site_home()
     learner = UserFactory(username="aysel")
     sign_in(page, live_server, learner)
@@ -84,6 +84,7 @@ def test_a_learner_changes_their_password_on_the_sites_page(page, live_server):
     )
     for field in (old, new, again):
         expect(field).to_be_visible()
+    assert axe() == []
     old.fill("correct-horse-battery-staple")
     new.fill("a-longer-new-passphrase-2026")
     again.fill("a-longer-new-passphrase-2026")
