@@ -3,7 +3,7 @@ from django.db import migrations
 
 
 def name_the_sites(apps, schema_editor):
-    """Give unnamed sites ``WAGTAIL_SITE_NAME``; Wagtail's dashboard otherwise shows the host name."""
+    """Name unnamed sites ``WAGTAIL_SITE_NAME``: the dashboard otherwise shows the host."""
     Site = apps.get_model("wagtailcore", "Site")
     Site.objects.filter(site_name="").update(site_name=settings.WAGTAIL_SITE_NAME)
 
