@@ -16,15 +16,23 @@ from . import admin_views, reports
 from .forms import CohortForm
 from .models import Cohort, District, Institution, LearningLogEntry, Target
 from .models.audit import SCOPES
-from .programmes import programme_name
+from .programmes import programme_name, programme_names
+
+
+class ProgrammeColumn(Column):
+    """A programme slug shown as the programme's name, the names read once per table."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        table = parent_context["table"]
+        if not hasattr(table, "programme_names"):
+            table.programme_names = programme_names()
+        context["value"] = programme_name(instance.programme, table.programme_names)
+        return context
 
 
 def programme_column():
-    return Column(
-        "programme",
-        label=Cohort._meta.get_field("programme").verbose_name,
-        accessor=lambda obj: programme_name(obj.programme),
-    )
+    return ProgrammeColumn("programme", label=Cohort._meta.get_field("programme").verbose_name)
 
 
 def admin_urlpatterns():

@@ -4,13 +4,15 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Site
 
 from accounts.factories import UserFactory
 from courses.factories import ProgrammeFactory
 from courses.roles import REVIEWERS, ensure_authoring_roles
-from lms.models import Target
+from lms.models import Cohort, Target
 from operations.models import ReportExport
 from pages.dates import duration_text, local_date
 from tests.helpers import exported_file
@@ -50,6 +52,19 @@ def test_the_cohort_listing_shows_programme_names(client, trainer, cohort, inclu
     page = client.get(reverse("cohort:index")).content.decode()
     assert "Inclusive education" in page
     assert ">inclusive-education<" not in page
+
+
+def test_the_cohort_listing_reads_the_programme_names_once(
+    client, manager, cohort, inclusive_education
+):
+    for n in range(3):
+        Cohort.objects.create(name=f"Guba {n}", programme="inclusive-education")
+    client.force_login(manager)
+    client.get(reverse("cohort:index"))
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("cohort:index")).content.decode()
+    assert page.count("Inclusive education") >= 4
+    assert len([q for q in captured if "courses_programme" in q["sql"]]) == 1
 
 
 @pytest.mark.parametrize(
