@@ -1,7 +1,12 @@
-"""The course evaluation form, and the community survey form with its respondent group."""
+"""The course evaluation form, and the community survey form with its respondent group.
+
+No question starts answered: a choice a respondent skipped must be an error
+(when required) or no answer, never the first choice or an editor's default.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import FormBuilder
 
 from .evaluation import RATING_QUESTIONS, SCALE
 
@@ -35,6 +40,31 @@ class EvaluationForm(forms.Form):
 
     def rating_fields(self):
         return [self[name] for name, _label in RATING_QUESTIONS]
+
+
+class SurveyFormBuilder(FormBuilder):
+    """Wagtail's form builder with no choice pre-selected.
+
+    A dropdown starts on an empty "Choose…" option, so a required one left
+    alone is an error rather than its first choice; the editor's default
+    value is not applied to questions with choices.
+    """
+
+    CHOICE_TYPES = {"dropdown", "multiselect", "radio", "checkboxes", "checkbox"}
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        if field.field_type in self.CHOICE_TYPES:
+            options["initial"] = None
+        return options
+
+    def create_dropdown_field(self, field, options):
+        options["choices"] = [("", _("Choose…"))] + self.get_formatted_field_choices(field)
+        return forms.ChoiceField(**options)
+
+    def create_checkboxes_field(self, field, options):
+        options["choices"] = self.get_formatted_field_choices(field)
+        return forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, **options)
 
 
 def survey_form_class(page, base_class):

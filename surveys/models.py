@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from .evaluation import RATING_QUESTIONS
+from .forms import SurveyFormBuilder
 
 
 def _rating(label):
@@ -150,6 +151,7 @@ class CommunitySurveyPage(AbstractForm):
         FieldPanel("thank_you_text"),
         MultiFieldPanel([FieldPanel("show_progress")], heading=_("Progress")),
     ]
+    form_builder = SurveyFormBuilder
     template = "surveys/community_survey_page.html"
     landing_page_template = "surveys/community_survey_page_landing.html"
     parent_page_types = ["pages.HomePage", "pages.GuidancePage"]

@@ -31,9 +31,6 @@ def evaluate_course(request, course_id):
         else:
             messages.success(request, _("Thank you: your evaluation helps improve the course."))
         return redirect(course.get_url(request))
-    return TemplateResponse(
-        request,
-        "surveys/evaluation_form.html",
-        {"course": course, "form": form},
-        status=400 if form.is_bound else 200,
-    )
+    # A skipped or bad answer shows the form again, each error beside its question.
+    context = {"course": course, "form": form}
+    return TemplateResponse(request, "surveys/evaluation_form.html", context)
