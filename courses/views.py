@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from wagtail.images import get_image_model
 
 from lms import access, safejson, services
-from lms.models import Enrolment, LessonProgress, Source, Verb
+from lms.models import CompletionRule, Enrolment, LessonProgress, Source, Verb
 
 from .forms import CatalogueFilterForm, ProgressForm
 from .models import CoursePage, LessonPage
@@ -239,6 +239,14 @@ def mark_complete(request, lesson_uuid):
     if not request.user.is_authenticated:
         return redirect_to_login(lesson.get_url(request))
     course = lesson.course
+    if not lesson.learner_may_mark_complete:
+        # A quiz or another activity completes this lesson; the page offers no button.
+        assessed = lesson.completion_rule in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE)
+        if assessed:
+            messages.info(request, _("This lesson is completed by passing its assessment."))
+        else:
+            messages.info(request, _("This lesson is completed by finishing its activity."))
+        return redirect(lesson.get_url(request))
     try:
         result = services.record_learning(
             request.user, lesson.lesson_uuid, Verb.MARKED_COMPLETE, source=Source.PAGE

@@ -1,8 +1,15 @@
 """The quiz block for lesson bodies."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+REVIEW_CHOICES = [
+    ("correctness", _("Whether each answer is right")),
+    ("feedback", _("Feedback")),
+    ("right_answer", _("The right answers")),
+]
 
 
 class QuizBlock(blocks.StructBlock):
@@ -30,18 +37,32 @@ class QuizBlock(blocks.StructBlock):
     )
     shuffle_questions = blocks.BooleanBlock(label=_("Shuffle questions"), required=False)
     shuffle_options = blocks.BooleanBlock(label=_("Shuffle options"), required=False, default=True)
-    feedback = blocks.ChoiceBlock(
-        label=_("Show answers and feedback"),
-        choices=[
-            ("immediate", _("After each attempt")),
-            ("final", _("Only once passed or out of attempts")),
-        ],
-        default="immediate",
+    # What a learner sees of an attempt, as Moodle's review options: after an
+    # attempt while attempts remain, and once the quiz is passed or out of attempts.
+    review_while_open = blocks.MultipleChoiceBlock(
+        label=_("Show after each attempt"),
+        choices=REVIEW_CHOICES,
+        default=["correctness", "feedback"],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("While the learner has attempts left and has not passed."),
+    )
+    review_when_closed = blocks.MultipleChoiceBlock(
+        label=_("Show once passed or out of attempts"),
+        choices=REVIEW_CHOICES,
+        default=["correctness", "feedback", "right_answer"],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("After the attempt that passes the quiz or uses the last attempt, and later."),
     )
 
     def completion_source(self, value, *, assessed):
-        """An assessed lesson is scored by its quiz (a practice quiz completes nothing)."""
-        return "quiz" if assessed else None
+        """A lesson with a quiz is completed by it, never by "Mark as complete".
+
+        An assessed lesson completes on the quiz's pass (or the lesson's minimum
+        score); any other lesson once an attempt is submitted.
+        """
+        return "quiz"
 
     class Meta:
         icon = "tasks"

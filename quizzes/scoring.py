@@ -105,3 +105,24 @@ def grade(question, answer, served):
         return Grade(1.0 if close else 0.0, text)
 
     return Grade(0.0, "")
+
+
+def right_answer_text(question):
+    """The right answer of ``question`` as readable text, for the review of an attempt."""
+    options = list(question.options.all())
+    kind = question.kind
+    if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+        return "; ".join(option.text for option in options if option.is_correct)
+    if kind == Question.Kind.TRUE_FALSE:
+        return _("True") if question.true_is_correct else _("False")
+    if kind == Question.Kind.MATCHING:
+        return "; ".join(f"{option.text} → {option.match}" for option in options)
+    if kind == Question.Kind.ORDERING:
+        return " → ".join(option.text for option in options)
+    if kind == Question.Kind.SHORT_TEXT:
+        return " / ".join(option.text for option in options)
+    if kind == Question.Kind.NUMERIC and question.numeric_answer is not None:
+        answer = question.numeric_answer.normalize()
+        tolerance = question.numeric_tolerance.normalize()
+        return f"{answer:f} ± {tolerance:f}" if tolerance else f"{answer:f}"
+    return ""

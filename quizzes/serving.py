@@ -13,6 +13,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from .models import Question
+from .review import review_settings
 
 OPTION_KINDS = {
     Question.Kind.SINGLE,
@@ -27,7 +28,7 @@ def quiz_settings(quiz):
         "pass_mark": quiz["pass_mark"] / 100,
         "attempts_allowed": quiz["attempts_allowed"],
         "time_limit_seconds": quiz["time_limit_minutes"] * 60 or None,
-        "feedback": quiz["feedback"],
+        **review_settings(quiz),
     }
 
 

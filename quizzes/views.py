@@ -10,15 +10,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
 from lms import access, services
-from lms.models import QUIZ, Attempt
+from lms.models import QUIZ, Attempt, Certificate
 
-from . import serving
-from .scoring import grade
+from . import review, serving
+from .scoring import grade, right_answer_text
 
 
 def _quiz_lesson(lesson_uuid):
@@ -37,6 +38,20 @@ def _own_attempt(request, attempt_id):
         raise Http404  # Another learner's attempt does not exist, as far as this user knows.
     lesson = get_object_or_404(LessonPage.objects.live(), lesson_uuid=attempt.item_id)
     return attempt, lesson
+
+
+def _completed_message(enrolment):
+    """The congratulations, with a link to the certificate the completion issued."""
+    text = _("Congratulations! You have completed the course. Your certificate is ready.")
+    certificate = Certificate.objects.filter(enrolment=enrolment).first()
+    if certificate is None:  # a course may issue none
+        return text
+    return format_html(
+        '{} <a href="{}">{}</a>',
+        text,
+        certificate.get_pdf_url(),
+        _("Download your certificate (PDF)"),
+    )
 
 
 @require_POST
@@ -107,10 +122,7 @@ def attempt(request, attempt_id):
             messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
             return redirect(lesson.get_url(request))
         if outcome.course_completed_now:
-            messages.success(
-                request,
-                _("Congratulations! You have completed the course. Your certificate is ready."),
-            )
+            messages.success(request, _completed_message(outcome.enrolment))
         return redirect("quizzes:result", attempt.pk)
     return TemplateResponse(
         request,
@@ -132,15 +144,29 @@ def result(request, attempt_id):
     used = quiz_attempts.filter(finished_at__isnull=False).count()
     out_of_attempts = bool(allowed) and used >= allowed
     passed_once = quiz_attempts.filter(passed=True).exists()
-    show_answers = settings.get("feedback") == "immediate" or passed_once or out_of_attempts
+    # The quiz's review options as they are now (a trainer may change them); an
+    # attempt whose quiz has gone keeps those it started with.
+    quiz = lesson.quiz_block
+    options = review.review_settings(quiz.value) if quiz is not None else settings
+    show = review.shown(options, closed=passed_once or out_of_attempts)
     items = serving.load_questions(attempt.content)
     answers = {answer.position: answer for answer in attempt.answers.all()}
     for item in items:
         record = item["record"] = answers.get(item["position"])
         chosen = record.answer if record and isinstance(record.answer, list) else []
-        item["option_feedback"] = [
-            option.feedback for option in item["options"] if option.pk in chosen and option.feedback
-        ]
+        if review.FEEDBACK in show:
+            item["option_feedback"] = [
+                option.feedback
+                for option in item["options"]
+                if option.pk in chosen and option.feedback
+            ]
+        if review.RIGHT_ANSWER in show:
+            item["right_answer"] = right_answer_text(item["question"])
+    certificate = None
+    if attempt.passed:
+        certificate = Certificate.objects.filter(
+            learner=request.user, enrolment__course_id=lesson.course.pk, revoked_at__isnull=True
+        ).first()
     return TemplateResponse(
         request,
         "quizzes/result.html",
@@ -149,7 +175,11 @@ def result(request, attempt_id):
             "lesson": lesson,
             "page": lesson,
             "items": items,
-            "show_answers": show_answers,
+            "show_correctness": review.CORRECTNESS in show,
+            "show_feedback": review.FEEDBACK in show,
+            "show_right_answers": review.RIGHT_ANSWER in show,
+            "right_answers_later": review.RIGHT_ANSWER in review.shown(options, closed=True),
             "can_retry": not attempt.passed and not out_of_attempts,
+            "certificate": certificate,
         },
     )

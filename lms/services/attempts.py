@@ -135,6 +135,9 @@ def submit_attempt(attempt, answers, *, pass_mark, time_spent=None):
             passed=attempt.passed,
             time_spent=time_spent,
             source=Source.QUIZ,
+            # A submitted attempt finishes the quiz: that completes a lesson that
+            # is not assessed; an assessed one still needs the pass or score.
+            finished=True,
         )
     return attempt, result
 

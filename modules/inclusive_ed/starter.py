@@ -2184,7 +2184,10 @@ FINAL_QUIZ = {
         "time_limit_minutes": 0,
         "shuffle_questions": False,
         "shuffle_options": True,
-        "feedback": "immediate",
+        # Right/wrong and feedback after each attempt; the right answers once passed or
+        # after the third attempt (the feedback when wrong gives hints, never the answer).
+        "review_while_open": ["correctness", "feedback"],
+        "review_when_closed": ["correctness", "feedback", "right_answer"],
     },
     "questions": [
         {
@@ -2192,7 +2195,7 @@ FINAL_QUIZ = {
             "prompt": "Which article of the UN Convention on the Rights of Persons with Disabilities sets out the right to inclusive education?",
             "options": [("Article 9", False), ("Article 24", True), ("Article 30", False)],
             "feedback_correct": "Right: article 24 is about education.",
-            "feedback_incorrect": "It is article 24, whose paragraph 2 requires an inclusive education system at all levels.",
+            "feedback_incorrect": "Look for the article on education: it requires an inclusive education system at all levels.",
         },
         {
             "kind": "true_false",
@@ -2239,14 +2242,14 @@ FINAL_QUIZ = {
             "prompt": "How many inclusive education resource centres support teachers and parents? (Answer with a number or a word.)",
             "accepted": ["nine", "9"],
             "feedback_correct": "Nine centres in seven districts.",
-            "feedback_incorrect": "There are nine, in Baku, Sumgayit, Ganja, Guba, Shaki, Agjabadi and Gazakh.",
+            "feedback_incorrect": "Look again at the lesson on the resource centres: they serve seven districts.",
         },
         {
             "kind": "numeric",
             "prompt": "In which year did Azerbaijan ratify the UNCRPD?",
             "numeric_answer": 2008,
             "numeric_tolerance": 0,
-            "feedback_incorrect": "Azerbaijan ratified the Convention in 2008.",
+            "feedback_incorrect": "Azerbaijan ratified the Convention two years after the UN adopted it.",
         },
     ],
 }

@@ -71,7 +71,8 @@ def quiz_value(questions, **settings):
         "time_limit_minutes": 0,
         "shuffle_questions": False,
         "shuffle_options": True,
-        "feedback": "immediate",
+        "review_while_open": ["correctness", "feedback"],
+        "review_when_closed": ["correctness", "feedback", "right_answer"],
         **settings,
     }
 

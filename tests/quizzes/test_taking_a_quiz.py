@@ -189,7 +189,7 @@ def test_attempts_of_other_sources_on_the_lesson_leave_the_quiz_alone(
 def test_feedback_can_wait_until_passed_or_out_of_attempts(
     learner_client, enrolled, make_quiz_lesson, questions
 ):
-    lesson = make_quiz_lesson([questions["single"]], feedback="final", attempts_allowed=2)
+    lesson = make_quiz_lesson([questions["single"]], review_while_open=[], attempts_allowed=2)
     _response, first = start(learner_client, lesson)
     submit(learner_client, first, {})
     page = learner_client.get(reverse("quizzes:result", args=[first.pk])).content.decode()

@@ -200,7 +200,7 @@ def test_an_optional_activity_leaves_a_reading_lesson_to_the_learner(module):
     "rule, body, external, expected",
     [
         (CompletionRule.ON_READ, [], False, []),
-        (CompletionRule.ON_READ, [QUIZ], False, []),  # a practice quiz completes nothing
+        (CompletionRule.ON_READ, [QUIZ], False, ["quiz"]),  # a practice quiz, not the learner
         (CompletionRule.ON_PASS, [QUIZ], False, ["quiz"]),
         (CompletionRule.ON_PASS, [QUIZ, h5p_block(), scorm_block()], False, ["quiz"]),
         (CompletionRule.ON_READ, [h5p_block(), scorm_block()], False, ["h5p", "scorm"]),
