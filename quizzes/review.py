@@ -27,11 +27,24 @@ def review_settings(quiz):
     }
 
 
+def lesson_review_settings(lesson):
+    """The review options of the lesson's quiz as saved, or None when it has no quiz.
+
+    Read from the saved block, not its value: a quiz saved before review
+    options existed has only ``feedback``, which :func:`shown` honours until
+    the quiz is edited again.
+    """
+    for block in lesson.body.raw_data:
+        if block.get("type") == "quiz" and isinstance(block.get("value"), dict):
+            return block["value"]
+    return None
+
+
 def shown(settings, *, closed):
     """The set of things to show: ``settings`` a quiz's review options (or an attempt's).
 
-    An attempt started before review options existed kept only ``feedback``:
-    "final" showed nothing until the quiz was passed or closed.
+    A quiz (or an attempt) from before review options existed has only
+    ``feedback``: "final" showed nothing until the quiz was passed or closed.
     """
     if "review_while_open" not in settings:
         while_open = () if settings.get("feedback") == "final" else DEFAULT_WHILE_OPEN

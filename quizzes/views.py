@@ -146,8 +146,7 @@ def result(request, attempt_id):
     passed_once = quiz_attempts.filter(passed=True).exists()
     # The quiz's review options as they are now (a trainer may change them); an
     # attempt whose quiz has gone keeps those it started with.
-    quiz = lesson.quiz_block
-    options = review.review_settings(quiz.value) if quiz is not None else settings
+    options = review.lesson_review_settings(lesson) or settings
     show = review.shown(options, closed=passed_once or out_of_attempts)
     items = serving.load_questions(attempt.content)
     answers = {answer.position: answer for answer in attempt.answers.all()}

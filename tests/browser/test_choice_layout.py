@@ -99,7 +99,7 @@ def assert_choices_beside_labels(page, form, *, unchecked=True):
 
 
 def test_evaluation_radios_sit_beside_their_labels_on_a_phone_and_none_is_checked(
-    page, live_server, world, screenshot
+    page, live_server, world, screenshot, axe
 ):
     page.set_viewport_size(PHONE)
     sign_in(page, live_server, world["teacher"])
@@ -112,10 +112,11 @@ def test_evaluation_radios_sit_beside_their_labels_on_a_phone_and_none_is_checke
     expect(overall.get_by_text("This field is required.")).to_be_visible()
     assert_choices_beside_labels(page, "form.evaluation-form")
     screenshot("evaluation-form-390")
+    assert axe() == [], "evaluation form with an error"
 
 
 def test_survey_choices_sit_beside_their_labels_on_a_phone_and_none_is_chosen(
-    page, live_server, world, screenshot
+    page, live_server, world, screenshot, axe
 ):
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + world["survey"].url)
@@ -128,6 +129,7 @@ def test_survey_choices_sit_beside_their_labels_on_a_phone_and_none_is_chosen(
     expect(page.get_by_text("Please answer the questions marked below.")).to_be_visible()
     expect(page.locator("#id_how_would_you_rate_relations_error")).to_be_visible()
     screenshot("community-survey-390")
+    assert axe() == [], "community survey with an error"
 
 
 def test_the_librarys_checkbox_and_the_desks_radios_sit_beside_their_labels_on_a_phone(

@@ -66,7 +66,7 @@ def world(live_server):
 
 
 def test_a_quiz_lesson_reviews_by_its_options_and_links_the_certificate(
-    page, live_server, world, screenshot
+    page, live_server, world, screenshot, axe
 ):
     page.set_viewport_size(PHONE)
     sign_in(page, live_server, world["teacher"])
@@ -86,6 +86,7 @@ def test_a_quiz_lesson_reviews_by_its_options_and_links_the_certificate(
     expect(page.get_by_text("Article 24")).to_be_hidden()
     expect(page.get_by_text("Right answer:")).to_be_hidden()
     screenshot("quiz-failed-attempt-phone")
+    assert axe() == [], "result of a failed attempt"
 
     page.get_by_role("link", name="Back to the lesson to try again").click()
     page.get_by_role("button", name="Try again").click()
@@ -100,6 +101,7 @@ def test_a_quiz_lesson_reviews_by_its_options_and_links_the_certificate(
         expect(links.nth(index)).to_be_visible()
         expect(links.nth(index)).to_have_attribute("href", certificate.get_pdf_url())
     screenshot("quiz-passed-certificate-phone")
+    assert axe() == [], "result of the passing attempt"
     with page.expect_download() as download:
         page.locator("#certificate-ready").get_by_role("link").click()
     assert download.value.suggested_filename == f"certificate-{certificate.code}.pdf"

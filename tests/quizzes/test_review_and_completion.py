@@ -169,3 +169,32 @@ def test_the_demo_final_quiz_gives_no_right_answer_away_on_a_failed_first_attemp
     assert "wrong" in page
     for answer in ("article 24", "nine", "2008", "right answer:"):
         assert answer not in page, answer
+
+
+def test_a_quiz_saved_before_review_options_keeps_its_old_setting(
+    learner_client, enrolled, make_quiz_lesson, questions
+):
+    lesson = make_quiz_lesson([questions["single"]], attempts_allowed=3)
+    body = lesson.body.raw_data
+    value = body[0]["value"]
+    del value["review_while_open"], value["review_when_closed"]
+    value["feedback"] = "final"
+    lesson.body = list(body)
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    assert lesson.body.raw_data[0]["value"]["feedback"] == "final"
+    _response, attempt = start(learner_client, lesson)
+    submit(learner_client, attempt, wrong_answer(attempt))
+    page = result_page(learner_client, attempt)
+    assert "SECRET-FEEDBACK" not in page and "Wrong" not in page
+
+
+def test_trainers_set_review_options_in_the_quiz_block_with_safe_defaults():
+    from quizzes.blocks import QuizBlock
+
+    block = QuizBlock()
+    default = block.get_default()
+    assert list(default["review_while_open"]) == ["correctness", "feedback"]
+    assert list(default["review_when_closed"]) == ["correctness", "feedback", "right_answer"]
+    form_html = block.child_blocks["review_while_open"].field.widget.render("x", ["feedback"])
+    assert 'type="checkbox"' in form_html and "The right answers" in form_html
