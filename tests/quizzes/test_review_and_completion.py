@@ -198,3 +198,21 @@ def test_trainers_set_review_options_in_the_quiz_block_with_safe_defaults():
     assert list(default["review_when_closed"]) == ["correctness", "feedback", "right_answer"]
     form_html = block.child_blocks["review_while_open"].field.widget.render("x", ["feedback"])
     assert 'type="checkbox"' in form_html and "The right answers" in form_html
+
+
+def test_the_migration_makes_existing_practice_quiz_lessons_trust_their_quiz(
+    make_quiz_lesson, questions
+):
+    import importlib
+
+    from django.apps import apps
+
+    from lms.models import CourseItem
+
+    migration = importlib.import_module(
+        "quizzes.migrations.0002_practice_quizzes_complete_their_lessons"
+    )
+    practice = make_quiz_lesson([questions["single"]], rule=CompletionRule.ON_READ)
+    CourseItem.objects.filter(uuid=practice.lesson_uuid).update(trusted_sources=[])
+    migration.quiz_completes_its_lesson(apps, None)
+    assert CourseItem.objects.get(uuid=practice.lesson_uuid).trusted_sources == ["quiz"]
