@@ -4,11 +4,15 @@
 missing; no browser is ever downloaded by Playwright.
 """
 
+import contextlib
+import functools
+import json
 import os
 import shutil
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -66,17 +70,154 @@ def content_origin(request, settings):
 
 
 @pytest.fixture
-def page(context):
-    """pytest-playwright's page, which leaves the site before the database is reset.
+def page(request, context):
+    """pytest-playwright's page, watched by the guards that see every page.
+
+    Each page of the site the test reaches (a GET answered 200 with HTML) is
+    recorded; at teardown each is opened again in a new page of the same context
+    (same cookies) and checked by ``check_visited_page``: the project's pinned
+    axe-core in the page and in each of its frames, no sideways scrolling at
+    320 px, and screenshots at 390 and 1366 px. The test fails with every finding.
 
     A lesson page reports the time spent when it is hidden; leaving first lets
     that last request land before the live server's test database is flushed.
     """
     page = context.new_page()
+    visited = []
+
+    def record(response):
+        page_request = response.request
+        if (
+            page_request.is_navigation_request()
+            and page_request.frame == page.main_frame
+            and page_request.method == "GET"
+            and response.status == 200
+            and response.headers.get("content-type", "").startswith("text/html")
+            and response.url not in visited
+        ):
+            visited.append(response.url)
+
+    page.on("response", record)
     yield page
     if not page.is_closed():
         page.goto("about:blank")
         page.wait_for_timeout(300)
+    if "live_server" not in request.fixturenames:
+        return
+    site = urlsplit(request.getfixturevalue("live_server").url)
+    findings = []
+    for number, url in enumerate(visited, start=1):
+        if urlsplit(url)[:2] != site[:2] or not revisitable(url):
+            continue
+        findings += check_visited_page(context, url, f"{request.node.name}/{number:02d}")
+    if findings:
+        pytest.fail("Pages this test visited:\n" + "\n".join(findings), pytrace=False)
+
+
+def revisitable(url):
+    """Whether a page can be opened again after the test without changing what it shows.
+
+    A password-reset link is spent once used: opened again it shows "invalid
+    link", which is not the page the test saw.
+    """
+    return "/reset/" not in urlsplit(url).path
+
+
+def checked(url):
+    """Whether the guards judge this page (every page is photographed).
+
+    Wagtail's and Django's admin are their projects' work, with their own
+    accessibility tests; the site's pages, the desk and the reports we serve
+    outside them are ours.
+    """
+    path = urlsplit(url).path
+    return not path.startswith(("/admin/", "/django-admin/"))
+
+
+def check_visited_page(context, url, name):
+    """Axe (page and frames) at 1366 px, overflow at 320 px, screenshots; return findings."""
+    os.makedirs(os.path.join(ARTEFACTS, os.path.dirname(name)), exist_ok=True)
+    findings = []
+    page = context.new_page()
+    try:
+        page.set_viewport_size(DESKTOP)
+        response = page.goto(url)
+        if response is None or response.status != 200:
+            # The test changed what the page answers (signed out, spent a link).
+            return []
+        settle(page)
+        if checked(url):
+            for frame in page.frames:
+                findings += [f"{url} axe{frame_label(page, frame)}: {v}" for v in run_axe(frame)]
+        page.screenshot(path=os.path.join(ARTEFACTS, f"{name}-1366.png"), full_page=True)
+        page.set_viewport_size(PHONE)
+        page.screenshot(path=os.path.join(ARTEFACTS, f"{name}-390.png"), full_page=True)
+        page.set_viewport_size(NARROW)
+        if checked(url):
+            findings += [f"{url} at 320 px: {finding}" for finding in overflow(page)]
+    finally:
+        page.goto("about:blank")
+        page.wait_for_timeout(300)
+        page.close()
+    return findings
+
+
+def settle(page):
+    """Wait for the page and its frames (H5P and SCORM content load after the page)."""
+    page.wait_for_load_state("load")
+    # A page that keeps talking (a SCORM runtime's commits) is checked as it is.
+    with contextlib.suppress(PlaywrightError):
+        page.wait_for_load_state("networkidle", timeout=5000)
+
+
+def frame_label(page, frame):
+    return "" if frame == page.main_frame else f" in frame {frame.url}"
+
+
+NARROW = {"width": 320, "height": 800}
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+# The elements that stick out of a page wider than its viewport: each one whose
+# right edge passes the viewport while its parent's does not, outside any element
+# that scrolls or clips its own content (a table's scroll region), widest first.
+OVERFLOW_JS = """() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    const limit = root.clientWidth + 1;
+    const clips = el => {
+        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+            if (getComputedStyle(up).overflowX !== 'visible') return true;
+        }
+        return false;
+    };
+    const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+        + [...el.classList].map(c => '.' + c).join('');
+    const wide = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        const right = el.getBoundingClientRect().right;
+        const parent = el.parentElement;
+        if (right <= limit || !parent || parent.getBoundingClientRect().right > limit) continue;
+        if (clips(el)) continue;
+        wide.push({right, text: describe(parent) + ' > ' + describe(el)
+            + ' (' + Math.round(el.getBoundingClientRect().width) + ' px wide, right edge at '
+            + Math.round(right) + ' px)'});
+    }
+    wide.sort((a, b) => b.right - a.right);
+    return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth,
+            elements: wide.slice(0, 5).map(w => w.text)};
+}"""
+
+
+def overflow(page):
+    """Findings if the page scrolls sideways at its current width (WCAG 1.4.10)."""
+    result = page.evaluate(OVERFLOW_JS)
+    if result is None:
+        return []
+    return [
+        f"scrolls sideways (scrollWidth {result['scrollWidth']} > clientWidth "
+        f"{result['clientWidth']}): " + "; ".join(result["elements"] or ["no single element"])
+    ]
 
 
 @pytest.fixture
@@ -90,32 +231,70 @@ def screenshot(page):
     return take
 
 
-AXE = os.path.join(os.path.dirname(__file__), "..", "..", "node_modules", "axe-core", "axe.min.js")
+AXE = os.path.join(os.path.dirname(__file__), "..", "..", "node_modules", "axe-core")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@functools.cache
+def pinned_axe():
+    """The project's axe-core (package-lock.json pins it): its source and version."""
+    if not os.path.exists(os.path.join(AXE, "axe.min.js")):
+        pytest.fail("axe-core is missing: `make test` installs it (npm ci).")
+    with open(os.path.join(AXE, "axe.min.js"), encoding="utf-8") as source:
+        code = source.read()
+    with open(os.path.join(AXE, "package.json"), encoding="utf-8") as package:
+        version = json.load(package)["version"]
+    return code, version
+
+
+def run_axe(frame):
+    """Run the pinned axe-core in one frame (a page's main frame or any other); return violations.
+
+    Never whatever ``window.axe`` holds: Wagtail's user bar loads its own, older
+    axe-core there on staff pages. The pinned copy is kept apart as
+    ``window.__pinnedAxe`` and the page's own ``window.axe`` is put back. Each frame
+    is checked on its own (``iframes: false``), so frames on the content origin are
+    seen too. Evaluated through the DevTools protocol: the site's Content Security
+    Policy (no inline scripts) would block a <script> tag, and rightly so.
+    """
+    code, version = pinned_axe()
+    loaded = frame.evaluate(
+        f"""() => {{
+            if (!window.__pinnedAxe) {{
+                const own = Object.getOwnPropertyDescriptor(window, 'axe');
+                delete window.axe;
+                {code}
+                window.__pinnedAxe = window.axe;
+                delete window.axe;
+                if (own) Object.defineProperty(window, 'axe', own);
+            }}
+            return window.__pinnedAxe.version;
+        }}"""
+    )
+    assert loaded == version, f"axe-core {loaded} ran instead of the pinned {version}"
+    result = frame.evaluate(
+        """tags => window.__pinnedAxe.run(document, {
+            runOnly: {type: 'tag', values: tags}, iframes: false})""",
+        WCAG_TAGS,
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
 
 
 @pytest.fixture
 def axe(page):
-    """Run axe-core (installed from npm by `make test`) on the current page; return violations."""
-    if not os.path.exists(AXE):
-        pytest.fail("axe-core is missing: `make test` installs it (npm ci).")
-
-    with open(AXE, encoding="utf-8") as source:
-        axe_source = source.read()
+    """Run the pinned axe-core on the current page and each of its frames; return violations."""
 
     def check():
         # A test waits for the new page's own content after a click; this also waits
         # for its subresources, so axe never reads a document that is being replaced.
         page.wait_for_load_state("load")
-        # Evaluated through the DevTools protocol: the site's Content Security Policy
-        # (no inline scripts) would block a <script> tag, and rightly so.
-        page.evaluate(f"() => {{ {axe_source}\n window.axe = axe; }}")
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-        )
         return [
-            f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
-            for v in result["violations"]
+            violation + frame_label(page, frame)
+            for frame in page.frames
+            for violation in run_axe(frame)
         ]
 
     return check
