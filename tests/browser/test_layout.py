@@ -1,0 +1,118 @@
+"""The layout a person meets on a phone and a desktop: no sideways scrolling at
+320 px, a compact header on phones, styled tables, text cased in its own
+language, a favicon and a logo, and a focus outline that stands out on the header.
+
+The guards in conftest.py check every page the browser suite visits as well;
+these tests pin each defect where it was found, in Azerbaijani and Russian,
+whose words are the longest.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from accounts.factories import UserFactory
+from competencies.models import Competency, Framework
+from courses.factories import CatalogueIndexPageFactory, CoursePageFactory
+from library.factories import (
+    CentreFactory,
+    CentreStaffFactory,
+    CopyFactory,
+    HoldFactory,
+    LoanFactory,
+    MaterialFactory,
+    PatronFactory,
+)
+from lms.factories import EnrolmentFactory
+from tests.browser.conftest import NARROW, overflow
+from tests.helpers import sign_in, site_home
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LONG_CENTRE = "Республиканский ресурсный центр инклюзивного образования"
+LONG_TITLE = (
+    "Инклюзивное образование: практическое руководство для учителей начальных классов "
+    "https://resources.example.org/inclusive-education/primary-teachers-handbook-2024.pdf"
+)
+
+
+@pytest.fixture
+def world(live_server):
+    """A learner with loans, a hold, a completed course and competencies; a desk clerk."""
+    centres = [CentreFactory(code=f"rc{n}", name=f"{LONG_CENTRE} № {n}") for n in (1, 2, 3)]
+    material = MaterialFactory(title=LONG_TITLE, authors="Министерство образования")
+    for centre in centres:
+        CopyFactory(material=material, home_centre=centre, barcode=f"{centre.code.upper()}0001")
+    clerk = UserFactory(username="clerk")
+    CentreStaffFactory(centre=centres[0], user=clerk)
+    learner = UserFactory(username="teacher")
+    patron = PatronFactory(user=learner, home_centre=centres[0], name="Айсель Мамедова-Гасанова")
+    lent = CopyFactory(
+        material=MaterialFactory(title=f"{LONG_TITLE} (том 2)"), home_centre=centres[0]
+    )
+    LoanFactory(copy=lent, patron=patron, now=timezone.now() - timedelta(days=60))
+    HoldFactory(material=material, patron=patron, pickup_centre=centres[0])
+
+    catalogue = CatalogueIndexPageFactory(parent=site_home(), slug="courses")
+    course = CoursePageFactory(
+        parent=catalogue, title="Инклюзивное образование в общеобразовательной школе"
+    )
+    enrolment = EnrolmentFactory(learner=learner, course=course, method="trainer")
+    enrolment.completed_at = timezone.now()
+    enrolment.save(update_fields=["completed_at"])
+
+    framework = Framework.objects.create(slug="teachers", name="Профессиональный стандарт")
+    area = Competency.objects.create(
+        framework=framework, code="1", kind="area", title="Инклюзивная образовательная среда"
+    )
+    Competency.objects.create(
+        framework=framework,
+        parent=area,
+        code="1.1-ИНКЛ-ПЛАНИРОВАНИЕ",
+        kind="competency",
+        title="Планирует уроки с учётом индивидуальных образовательных потребностей",
+    )
+    return {"centre": centres[0], "material": material, "learner": learner, "clerk": clerk}
+
+
+def set_language(page, live_server, code):
+    page.context.add_cookies([{"name": "django_language", "value": code, "url": live_server.url}])
+
+
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_pages_with_tables_do_not_scroll_sideways_on_a_320_px_phone(
+    page, live_server, world, language
+):
+    page.set_viewport_size(NARROW)
+    centre = world["centre"].code
+    pages = {
+        world["learner"]: [
+            reverse("library:material", args=[world["material"].pk]),
+            reverse("library:my_library"),
+            reverse("lms:transcript"),
+            reverse("competencies:profile"),
+        ],
+        world["clerk"]: [
+            reverse("library:holds", args=[centre]),
+            reverse("library:report", args=[centre, "overdue"]),
+            reverse("library:transfers", args=[centre]),
+        ],
+    }
+    for user, paths in pages.items():
+        page.context.clear_cookies()
+        sign_in(page, live_server, user)
+        page.wait_for_url(lambda url: "/login/" not in url)
+        set_language(page, live_server, language)
+        for path in paths:
+            page.goto(live_server.url + path)
+            assert page.locator("html").get_attribute("lang") == language
+            assert overflow(page) == [], path
+            # Each table scrolls in its own region, named and reachable by keyboard.
+            for table in page.locator("main table").all():
+                region = table.locator("xpath=..")
+                expect(region).to_have_attribute("role", "region")
+                expect(region).to_have_attribute("tabindex", "0")
+                assert page.locator(f"#{region.get_attribute('aria-labelledby')}").inner_text()
