@@ -167,6 +167,8 @@ def catalogue(request):
             "query": query,
             "filter_querystring": querystring.urlencode(),
             "is_filtered": any(request.GET.get(k) for k in form.fields),
+            # The filters folded on a phone open when one of them is in use.
+            "more_filters_used": any(request.GET.get(k) for k in form.fields if k != "q"),
         },
     )
 

@@ -8,6 +8,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import shutil
 from urllib.parse import urlsplit
 
@@ -105,11 +106,12 @@ def page(request, context):
     if "live_server" not in request.fixturenames:
         return
     site = urlsplit(request.getfixturevalue("live_server").url)
+    test_name = re.sub(r"[^\w.-]+", "-", request.node.name).strip("-")
     findings = []
     for number, url in enumerate(visited, start=1):
         if urlsplit(url)[:2] != site[:2] or not revisitable(url):
             continue
-        findings += check_visited_page(context, url, f"{request.node.name}/{number:02d}")
+        findings += check_visited_page(context, url, f"{test_name}/{number:02d}")
     if findings:
         pytest.fail("Pages this test visited:\n" + "\n".join(findings), pytrace=False)
 

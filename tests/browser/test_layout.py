@@ -116,3 +116,104 @@ def test_pages_with_tables_do_not_scroll_sideways_on_a_320_px_phone(
                 expect(region).to_have_attribute("role", "region")
                 expect(region).to_have_attribute("tabindex", "0")
                 assert page.locator(f"#{region.get_attribute('aria-labelledby')}").inner_text()
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+@pytest.fixture
+def catalogue(live_server):
+    site_home()
+    centre = CentreFactory(code="rc1", name="Baku resource centre 1")
+    for number in range(3):
+        CopyFactory(
+            material=MaterialFactory(title=f"Easy-read guide {number}"),
+            home_centre=centre,
+        )
+    return centre
+
+
+def test_on_a_phone_the_header_is_short_and_a_menu_button_opens_the_navigation(
+    page, live_server, world
+):
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server, world["learner"])
+    page.wait_for_url(lambda url: "/login/" not in url)
+    header = page.locator(".site-header")
+    assert header.bounding_box()["height"] < 120
+    nav = page.get_by_role("navigation", name="Main")
+    menu = page.get_by_role("button", name="Menu")
+    expect(nav).to_be_hidden()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_have_attribute("aria-controls", "site-menu")
+
+    # By keyboard: Tab to the button, Enter opens, Escape closes and returns.
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(nav.get_by_role("link", name="My competencies")).to_be_visible()
+    expect(nav.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page.get_by_label("Language")).to_be_visible()
+    nav.get_by_role("link", name="Library").focus()
+    page.keyboard.press("Escape")
+    expect(nav).to_be_hidden()
+    expect(menu).to_be_focused()
+
+    page.keyboard.press("Space")
+    nav.get_by_role("link", name="My competencies").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My competencies")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+
+
+def test_without_javascript_a_phone_shows_the_navigation_and_no_menu_button(
+    browser, live_server, world
+):
+    site_home()
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/library/")
+        expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+        expect(
+            page.get_by_role("navigation", name="Main").get_by_role("link", name="Library")
+        ).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_on_a_desktop_the_navigation_shows_without_a_menu_button(page, live_server, world):
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/library/")
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="Sign in")).to_be_visible()
+    assert page.locator(".site-header").bounding_box()["height"] < 100
+
+
+def test_on_a_phone_the_library_filters_fold_and_the_results_show_first(
+    page, live_server, catalogue
+):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/library/")
+    expect(
+        page.get_by_role("searchbox", name="Search the catalogue").or_(
+            page.get_by_role("textbox", name="Search the catalogue")
+        )
+    ).to_be_visible()
+    expect(page.get_by_label("Kind")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Easy-read guide 0")).to_be_in_viewport()
+
+    page.get_by_text("More filters").click()
+    expect(page.get_by_label("Kind")).to_be_visible()
+    page.get_by_label("Kind").select_option("guide")
+    page.get_by_role("button", name="Search").click()
+    # A filter in use keeps the panel open, so the reader sees what narrows the list.
+    expect(page.get_by_label("Kind")).to_be_visible()
+
+
+def test_on_a_desktop_the_library_filters_are_open(page, live_server, catalogue):
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/library/")
+    expect(page.get_by_label("Kind")).to_be_visible()
+    expect(page.get_by_label("Only with a copy free now")).to_be_visible()
