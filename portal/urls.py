@@ -7,9 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from courses.packs import pack_urlpatterns
 from operations.views import healthz
+from pages.views import favicon
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    # For what asks for /favicon.ico itself (a PDF or JSON opened in a tab); pages link it.
+    path("favicon.ico", favicon, name="favicon"),
     path("exports/", include("operations.urls")),
     path("django-admin/", admin.site.urls),
     # Wagtail's reports with neutralised downloads, at Wagtail's own addresses.

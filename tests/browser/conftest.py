@@ -78,7 +78,8 @@ def page(request, context):
     recorded; at teardown each is opened again in a new page of the same context
     (same cookies) and checked by ``check_visited_page``: the project's pinned
     axe-core in the page and in each of its frames, no sideways scrolling at
-    320 px, and screenshots at 390 and 1366 px. The test fails with every finding.
+    320 px, nothing it asks for answering 404, and screenshots at 390 and 1366 px.
+    The test fails with every finding.
 
     A lesson page reports the time spent when it is hidden; leaving first lets
     that last request land before the live server's test database is flushed.
@@ -141,6 +142,8 @@ def check_visited_page(context, url, name):
     os.makedirs(os.path.join(ARTEFACTS, os.path.dirname(name)), exist_ok=True)
     findings = []
     page = context.new_page()
+    missing = []
+    page.on("response", lambda answer: answer.status == 404 and missing.append(answer.url))
     try:
         page.set_viewport_size(DESKTOP)
         response = page.goto(url)
@@ -161,6 +164,8 @@ def check_visited_page(context, url, name):
         page.set_viewport_size(NARROW)
         if checked(url):
             findings += [f"{url} at 320 px: {finding}" for finding in overflow(page)]
+            # What the page asks for exists (a favicon, a stylesheet, an image).
+            findings += [f"{url} asked for {address}: 404" for address in missing]
     finally:
         page.goto("about:blank")
         page.wait_for_timeout(300)

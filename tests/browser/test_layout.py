@@ -16,7 +16,12 @@ from playwright.sync_api import expect
 
 from accounts.factories import UserFactory
 from competencies.models import Competency, Framework
-from courses.factories import CatalogueIndexPageFactory, CoursePageFactory
+from courses.factories import (
+    CatalogueIndexPageFactory,
+    CoursePageFactory,
+    ProgrammeFactory,
+    open_course,
+)
 from library.factories import (
     CentreFactory,
     CentreStaffFactory,
@@ -217,3 +222,71 @@ def test_on_a_desktop_the_library_filters_are_open(page, live_server, catalogue)
     page.goto(live_server.url + "/library/")
     expect(page.get_by_label("Kind")).to_be_visible()
     expect(page.get_by_label("Only with a copy free now")).to_be_visible()
+
+
+def test_english_content_on_an_azerbaijani_page_is_not_upper_cased_by_azerbaijani_rules(
+    page, live_server
+):
+    catalogue = CatalogueIndexPageFactory(parent=site_home(), slug="courses")
+    course = open_course(
+        parent=catalogue,
+        title="Inclusive education",
+        programme=ProgrammeFactory(name="Inclusive education", slug="inclusive-education"),
+    )
+    set_language(page, live_server, "az")
+    page.goto(live_server.url + course.url)
+    assert page.locator("html").get_attribute("lang") == "az"
+    eyebrow = page.locator(".eyebrow")
+    expect(eyebrow).to_be_visible()
+    # innerText is the text as shown, text-transform applied.
+    assert eyebrow.inner_text() == "Inclusive education"
+    for text in page.get_by_text("Inclusive education").all():
+        assert "İ" not in text.inner_text()
+
+
+def test_transcript_and_competency_tables_look_like_the_other_tables(page, live_server, world):
+    sign_in(page, live_server, world["learner"])
+    page.wait_for_url(lambda url: "/login/" not in url)
+    styles = {}
+    for path in (
+        reverse("library:my_library"),
+        reverse("lms:transcript"),
+        reverse("competencies:profile"),
+    ):
+        page.goto(live_server.url + path)
+        table = page.locator("main table").first
+        expect(table).to_be_visible()
+        styles[path] = table.evaluate(
+            """table => {
+                const head = getComputedStyle(table.querySelector('thead th'));
+                const cell = getComputedStyle(table.querySelector('tbody td'));
+                return [getComputedStyle(table).borderCollapse, head.backgroundColor,
+                        head.textAlign, cell.borderBottomStyle, cell.paddingLeft];
+            }"""
+        )
+    assert styles[reverse("lms:transcript")] == styles[reverse("library:my_library")]
+    assert styles[reverse("competencies:profile")] == styles[reverse("library:my_library")]
+    assert styles[reverse("lms:transcript")][3] == "solid"
+
+
+def test_every_page_has_a_favicon_and_asks_for_nothing_missing(page, live_server, catalogue):
+    missing = []
+    page.on("response", lambda answer: answer.status == 404 and missing.append(answer.url))
+    page.goto(live_server.url + "/library/")
+    icon = page.locator("link[rel=icon]").first.get_attribute("href")
+    assert page.request.get(live_server.url + icon).status == 200
+    # What asks for /favicon.ico itself (a PDF opened in a tab) gets the icon too.
+    answer = page.request.get(live_server.url + "/favicon.ico")
+    assert answer.status == 200
+    assert answer.headers["content-type"] in ("image/x-icon", "image/vnd.microsoft.icon")
+    page.goto(live_server.url + "/accounts/login/")
+    assert missing == []
+
+
+def test_the_header_shows_a_logo_in_the_link_home(page, live_server, catalogue):
+    page.goto(live_server.url + "/library/")
+    home = page.locator(".site-header").get_by_role("link", name="Teacher Learning Platform")
+    expect(home).to_be_visible()
+    logo = home.locator("img.site-logo")
+    expect(logo).to_be_visible()
+    assert logo.evaluate("img => img.complete && img.naturalWidth > 0")

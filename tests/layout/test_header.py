@@ -53,3 +53,21 @@ def test_a_hostile_filter_value_does_not_open_or_break_the_panel(library_page):
     html = library_page(kind='"><script>alert(1)</script>')
     assert "<script>alert(1)</script>" not in html
     assert '<details class="filters__more" data-open-when-wide open>' in html
+
+
+def test_every_page_links_the_favicon_and_the_logo(library_page):
+    html = library_page()
+    assert '<link rel="icon" href="/static/img/favicon.ico" sizes="32x32">' in html
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in html
+    assert '<img class="site-logo" src="/static/img/logo.svg" alt=""' in html
+
+
+def test_favicon_ico_leads_to_the_static_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/favicon.ico"
+    assert "max-age=86400" in response["Cache-Control"]
+
+
+def test_favicon_ico_answers_only_reads(client):
+    assert client.post("/favicon.ico").status_code == 405
