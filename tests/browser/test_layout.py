@@ -7,6 +7,7 @@ these tests pin each defect where it was found, in Azerbaijani and Russian,
 whose words are the longest.
 """
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -290,3 +291,59 @@ def test_the_header_shows_a_logo_in_the_link_home(page, live_server, catalogue):
     logo = home.locator("img.site-logo")
     expect(logo).to_be_visible()
     assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+def contrast(first, second):
+    """WCAG contrast ratio of two computed CSS colours ("rgb(r, g, b)")."""
+
+    def luminance(colour):
+        channels = [int(value) / 255 for value in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+FOCUS_JS = """() => {
+    const el = document.activeElement;
+    if (!el.closest('.site-header')) return null;
+    const style = getComputedStyle(el);
+    return {name: el.textContent.trim().slice(0, 40) || el.tagName,
+            visible: el.matches(':focus-visible'), colour: style.outlineColor,
+            style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+            background: getComputedStyle(el.closest('.site-header')).backgroundColor};
+}"""
+
+
+def focused_header_controls(page, limit=30):
+    """Tab through the page from the top; the focus style of each header control met."""
+    controls = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        control = page.evaluate(FOCUS_JS)
+        if control:
+            controls.append(control)
+        elif controls:
+            break
+    return controls
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_focus_outline_of_every_header_control_stands_out_against_the_header(
+    page, live_server, world, viewport
+):
+    page.set_viewport_size(viewport)
+    sign_in(page, live_server, world["learner"])
+    page.wait_for_url(lambda url: "/login/" not in url)
+    if viewport == PHONE:
+        page.get_by_role("button", name="Menu").click()
+    page.locator(".skip-link").focus()
+    controls = focused_header_controls(page)
+    # Home, Courses, Library, My learning, My competencies, Sign out, language,
+    # Change; and the menu button on a phone.
+    assert len(controls) == (8 if viewport == DESKTOP else 9), controls
+    for control in controls:
+        assert control["visible"] and control["style"] != "none", control
+        assert control["width"] >= 2, control
+        assert contrast(control["colour"], control["background"]) >= 3, control
