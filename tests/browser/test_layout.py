@@ -172,6 +172,22 @@ def test_on_a_phone_the_header_is_short_and_a_menu_button_opens_the_navigation(
     expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
 
 
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_the_phone_header_stays_short_in_azerbaijani_and_russian(
+    page, live_server, world, language
+):
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server, world["learner"])
+    page.wait_for_url(lambda url: "/login/" not in url)
+    set_language(page, live_server, language)
+    page.goto(live_server.url + reverse("library:catalogue"))
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator(".site-header").bounding_box()["height"] < 120
+    page.locator(".menu-button").click()
+    expect(page.locator("#site-menu")).to_be_visible()
+    assert overflow(page) == []
+
+
 def test_without_javascript_a_phone_shows_the_navigation_and_no_menu_button(
     browser, live_server, world
 ):
