@@ -7,7 +7,6 @@ import pytest
 from django.core.cache import cache
 from django.core.files.storage import storages
 from django.utils import translation
-from wagtail.models import Site
 
 from accounts.factories import UserFactory
 from courses.factories import (
@@ -17,6 +16,7 @@ from courses.factories import (
     ModulePageFactory,
 )
 from lms import services
+from tests.helpers import site_home
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +50,8 @@ def empty_export_storage():
 
 @pytest.fixture
 def home(db):
-    return Site.objects.get(is_default_site=True).root_page
+    """The default site's home page; rebuilt after a transactional test flushed the database."""
+    return site_home()
 
 
 @pytest.fixture
