@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from pages.dates import local_date
+from ui.dates import local_date
 
 from .conf import library_settings
 from .models import (

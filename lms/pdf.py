@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.paragraph import Paragraph
 
-from pages.dates import local_date
+from ui.dates import local_date
 
 REGULAR, BOLD = "Roboto", "Roboto-Bold"
 BRAND = colors.HexColor("#084468")

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from operations.exports import start_export
-from pages.dates import local_date
+from ui.dates import local_date
 
 from .. import reports, services
 from ..conf import library_settings

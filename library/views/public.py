@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.search.backends import get_search_backend
 
-from pages.dates import local_date
+from ui.dates import local_date
 
 from .. import reference, services
 from ..forms import CatalogueSearchForm, HoldForm

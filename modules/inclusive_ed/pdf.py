@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 # The platform's certificate fonts and colour: one registration, one brand.
 from lms.pdf import BOLD, BRAND, REGULAR, register_fonts
-from pages.dates import local_date
+from ui.dates import local_date
 
 
 def _paragraphs(text, style):

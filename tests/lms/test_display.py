@@ -14,7 +14,7 @@ from courses.factories import ProgrammeFactory
 from courses.roles import REVIEWERS, ensure_authoring_roles
 from lms.models import Cohort, Target
 from operations.models import ReportExport
-from pages.dates import duration_text, local_date
+from ui.dates import duration_text, local_date
 from tests.helpers import exported_file
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from lms import services
 from lms.models import Verb
-from pages.dates import local_date
+from ui.dates import local_date
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
-"""``{{ value|local_date }}`` and ``{{ minutes|duration }}``: see :mod:`pages.dates`."""
+"""``{{ value|local_date }}`` and ``{{ minutes|duration }}``: see :mod:`ui.dates`."""
 
 from django import template
 
-from pages.dates import duration_text
-from pages.dates import local_date as _local_date
+from ui.dates import duration_text
+from ui.dates import local_date as _local_date
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ transcript, "My exports", reports) goes through :func:`local_date`, so that a
 certificate issued at 22:30 UTC reads as the next day everywhere, as it is in
 Baku, and month names follow the active language::
 
-    from pages.dates import local_date
+    from ui.dates import local_date
 
     local_date(certificate.completed_at)                  # "8 dekabr 2026" in az
     local_date(export.created_at, "DATETIME_FORMAT")      # with the time

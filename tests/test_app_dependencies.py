@@ -1,0 +1,63 @@
+"""Imports point from the site down to the apps, never back up.
+
+``pages`` (the site's own pages and views), ``portal`` (settings and URLs) and
+``demo`` are the site; the apps another Wagtail site installs (``lms``,
+``courses``, ``library`` and the rest) never import them. What every app shares
+for display (local dates, durations, scroll regions) lives in ``ui``, which
+imports no app of the platform.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = {"pages", "portal", "demo"}
+APPS = [
+    "accounts",
+    "api",
+    "competencies",
+    "courses",
+    "h5p",
+    "library",
+    "lms",
+    "modules",
+    "operations",
+    "quizzes",
+    "scorm",
+    "surveys",
+    "ui",
+]
+PLATFORM = SITE | set(APPS)
+
+
+def imported_top_level_packages(app):
+    for path in (ROOT / app).rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                yield path, node.module.split(".")[0]
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    yield path, alias.name.split(".")[0]
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_no_app_imports_the_site(app):
+    wrong = {
+        f"{path.relative_to(ROOT)} imports {package}"
+        for path, package in imported_top_level_packages(app)
+        if package in SITE
+    }
+    assert not wrong
+
+
+def test_the_shared_presentation_imports_no_app_of_the_platform():
+    wrong = {
+        f"{path.relative_to(ROOT)} imports {package}"
+        for path, package in imported_top_level_packages("ui")
+        if package in PLATFORM - {"ui"}
+    }
+    assert not wrong
