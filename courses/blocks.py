@@ -1,8 +1,10 @@
 """StreamField blocks for lesson bodies.
 
-``LessonBodyBlock`` lists the block types a lesson may hold. The H5P activity
-(:class:`h5p.blocks.H5PBlock`) and quiz blocks come from their apps, module
-packs add their own blocks through hooks; templates live in ``courses/templates/courses/blocks/``.
+``LessonBodyBlock`` lists the core block types a lesson may hold; templates
+live in ``courses/templates/courses/blocks/``. The activity apps (``quizzes``,
+``h5p``, ``scorm``) and the module packs add their blocks through the
+:mod:`courses.packs` registry, from their ``AppConfig.ready()``: ``courses``
+imports none of them.
 """
 
 from django.forms.utils import ErrorList
@@ -11,10 +13,6 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
-
-from h5p.blocks import H5PBlock
-from quizzes.blocks import QuizBlock
-from scorm.blocks import ScormBlock
 
 from .packs import LESSON_BODY, ExtensibleStreamBlock
 
@@ -153,7 +151,7 @@ class AccordionBlock(blocks.StructBlock):
 
 
 class LessonBodyBlock(ExtensibleStreamBlock):
-    # Module packs add their blocks here through courses.packs.register_lesson_block.
+    # Activity apps and module packs add their blocks through courses.packs.register_lesson_block.
     extension_point = LESSON_BODY
 
     heading = HeadingBlock()
@@ -165,9 +163,3 @@ class LessonBodyBlock(ExtensibleStreamBlock):
     document = DocumentBlock()
     callout = CalloutBlock()
     accordion = AccordionBlock()
-    quiz = QuizBlock()
-    h5p = H5PBlock()
-    scorm = ScormBlock()
-
-    class Meta:
-        block_counts = {"quiz": {"max_num": 1}}

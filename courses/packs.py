@@ -39,6 +39,8 @@ from wagtail.fields import StreamField
 LESSON_BODY = "lesson_body"
 
 _blocks: dict[str, dict[str, blocks.Block]] = defaultdict(dict)
+# ``{extension point: {block name: {"max_num": n}}}``: how often a registered block may appear.
+_block_counts: dict[str, dict[str, dict]] = defaultdict(dict)
 # Blocks define __eq__ (so are unhashable): keep weak references in lists.
 _stream_blocks: dict[str, list[weakref.ref]] = defaultdict(list)
 _starters: dict[str, Callable] = {}
@@ -58,18 +60,25 @@ class ExtensibleStreamBlock(blocks.StreamBlock):
         self.core_block_names = tuple(self.child_blocks)
         if self.extension_point:
             _stream_blocks[self.extension_point].append(weakref.ref(self))
+            counts = _block_counts[self.extension_point]
             for name, block in _blocks[self.extension_point].items():
-                self._add_pack_block(name, block)
+                self._add_pack_block(name, block, counts.get(name))
 
-    def _add_pack_block(self, name, block):
+    def _add_pack_block(self, name, block, counts=None):
         if name in self.core_block_names:
             raise ValueError(f"{name!r} is a core block of {type(self).__name__}")
         block.set_name(name)
         self.child_blocks[name] = block
+        # meta is this instance's own; its block_counts dict may be the class's: copy it.
+        block_counts = {k: v for k, v in self.meta.block_counts.items() if k != name}
+        if counts:
+            block_counts[name] = dict(counts)
+        self.meta.block_counts = block_counts
 
     def _remove_pack_block(self, name):
         if name not in self.core_block_names:
             self.child_blocks.pop(name, None)
+            self.meta.block_counts = {k: v for k, v in self.meta.block_counts.items() if k != name}
 
     def core_child_blocks(self):
         return [(name, self.child_blocks[name]) for name in self.core_block_names]
@@ -128,23 +137,31 @@ def _live_stream_blocks(extension_point):
     return [ref() for ref in refs]
 
 
-def register_block(extension_point, name, block):
+def register_block(extension_point, name, block, *, max_num=None):
     """Offer ``block`` under ``name`` in every stream block of ``extension_point``.
 
-    Raises ``ValueError`` (and registers nothing) when ``name`` is a core block's.
+    ``max_num`` limits how many such blocks one stream holds (Wagtail's
+    ``block_counts``). Raises ``ValueError`` (and registers nothing) when
+    ``name`` is a core block's.
     """
     stream_blocks = _live_stream_blocks(extension_point)
     for stream_block in stream_blocks:
         if name in stream_block.core_block_names:
             raise ValueError(f"{name!r} is a core block of {type(stream_block).__name__}")
     _blocks[extension_point][name] = block
+    counts = {"max_num": max_num} if max_num is not None else None
+    if counts:
+        _block_counts[extension_point][name] = counts
+    else:
+        _block_counts[extension_point].pop(name, None)
     for stream_block in stream_blocks:
-        stream_block._add_pack_block(name, block)
+        stream_block._add_pack_block(name, block, counts)
 
 
 def unregister_block(extension_point, name):
     """Withdraw a block (used by tests that act as if its pack were not installed)."""
     _blocks[extension_point].pop(name, None)
+    _block_counts[extension_point].pop(name, None)
     for stream_block in _live_stream_blocks(extension_point):
         stream_block._remove_pack_block(name)
 
@@ -153,9 +170,17 @@ def registered_blocks(extension_point):
     return dict(_blocks[extension_point])
 
 
-def register_lesson_block(name, block):
-    """Offer ``block`` in lesson bodies (:class:`courses.blocks.LessonBodyBlock`)."""
-    register_block(LESSON_BODY, name, block)
+def registered_block_counts(extension_point):
+    """``{name: {"max_num": n}}`` of the registered blocks that are limited."""
+    return {name: dict(counts) for name, counts in _block_counts[extension_point].items()}
+
+
+def register_lesson_block(name, block, *, max_num=None):
+    """Offer ``block`` in lesson bodies (:class:`courses.blocks.LessonBodyBlock`).
+
+    Lesson bodies are also the guidance pages' bodies (``pages.GuidancePage``).
+    """
+    register_block(LESSON_BODY, name, block, max_num=max_num)
 
 
 def register_starter_content(pack_label, builder):

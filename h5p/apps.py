@@ -9,4 +9,10 @@ class H5PConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from courses import packs
+
+        from .blocks import H5PBlock
+
+        # A lesson body (and a guidance page's) offers the block while this app is installed.
+        packs.register_lesson_block("h5p", H5PBlock())
         from . import signals  # noqa: F401

@@ -61,3 +61,14 @@ def test_the_shared_presentation_imports_no_app_of_the_platform():
         if package in PLATFORM - {"ui"}
     }
     assert not wrong
+
+
+def test_courses_imports_no_activity_app():
+    """Quizzes, H5P and SCORM register their lesson blocks through courses.packs."""
+    activity_apps = {"h5p", "quizzes", "scorm"}
+    wrong = {
+        f"{path.relative_to(ROOT)} imports {package}"
+        for path, package in imported_top_level_packages("courses")
+        if package in activity_apps
+    }
+    assert not wrong

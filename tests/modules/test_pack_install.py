@@ -35,13 +35,14 @@ def run(args, removed, database, timeout=300):
 @contextmanager
 def pack_blocks_withdrawn():
     saved = packs.registered_blocks(packs.LESSON_BODY)
+    counts = packs.registered_block_counts(packs.LESSON_BODY)
     for name in saved:
         packs.unregister_block(packs.LESSON_BODY, name)
     try:
         yield
     finally:
         for name, block in saved.items():
-            packs.register_lesson_block(name, block)
+            packs.register_lesson_block(name, block, **counts.get(name, {}))
 
 
 def test_both_packs_are_installed_as_module_packs():
