@@ -19,9 +19,15 @@ and, in its ``ready()``, registers what it brings::
 Lesson bodies are :class:`ExtensibleStreamBlock`s: registered blocks join
 their choices at run time, but are left out of the field's deconstruction, so
 migrations never mention a pack's blocks and adding or removing a pack never
-makes ``makemigrations`` dirty. Content that holds a block of a pack that is
-no longer installed loads without it (Wagtail skips unknown block types); the
-lesson tells its editors what is hidden (:attr:`ExtensibleStreamBlock.unavailable_types`).
+makes ``makemigrations`` dirty. The activity apps (``quizzes``, ``h5p``,
+``scorm``) register their blocks the same way.
+
+Content that holds a block of an app or pack that is not installed keeps it:
+each such child loads as an :class:`UnavailableBlock` (learners see "This
+activity is not available on this site", editors a read-only panel), and is
+written back with its own type and value when the page is saved, so installing
+the app again brings the block back. The lesson also tells its editors which
+types are missing (:attr:`ExtensibleStreamBlock.unavailable_types`).
 """
 
 from __future__ import annotations
@@ -31,12 +37,21 @@ import weakref
 from collections import defaultdict
 from collections.abc import Callable
 
+from django import forms
 from django.apps import AppConfig, apps
+from django.core.exceptions import ValidationError
 from django.urls import include, path
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.staticfiles import versioned_static
+from wagtail.admin.telepath import register as register_adapter
+from wagtail.blocks.stream_block import StreamBlockAdapter
 from wagtail.fields import StreamField
 
 LESSON_BODY = "lesson_body"
+# The stream child that stands in for a block whose app or pack is not installed.
+UNAVAILABLE = "unavailable_block"
 
 _blocks: dict[str, dict[str, blocks.Block]] = defaultdict(dict)
 # ``{extension point: {block name: {"max_num": n}}}``: how often a registered block may appear.
@@ -44,6 +59,88 @@ _block_counts: dict[str, dict[str, dict]] = defaultdict(dict)
 # Blocks define __eq__ (so are unhashable): keep weak references in lists.
 _stream_blocks: dict[str, list[weakref.ref]] = defaultdict(list)
 _starters: dict[str, Callable] = {}
+
+
+class UnavailableValue:
+    """A block of a type this site does not know: its stored ``type`` and raw ``value``."""
+
+    def __init__(self, block_type, value):
+        self.block_type = block_type
+        self.value = value
+
+    @classmethod
+    def from_raw(cls, raw):
+        raw = raw if isinstance(raw, dict) else {}
+        return cls(str(raw.get("type") or ""), raw.get("value"))
+
+    def as_raw(self):
+        return {"type": self.block_type, "value": self.value}
+
+    def __eq__(self, other):
+        return isinstance(other, UnavailableValue) and self.as_raw() == other.as_raw()
+
+    def __repr__(self):
+        return f"<UnavailableValue {self.block_type!r}>"
+
+
+class UnavailableBlockWidget(forms.Widget):
+    """A read-only notice carrying the block's stored JSON in a hidden input."""
+
+    template_name = "courses/widgets/unavailable_block.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        try:
+            context["block_type"] = json.loads(value or "{}").get("type", "")
+        except (ValueError, AttributeError):
+            context["block_type"] = ""
+        return context
+
+
+class UnavailableBlock(blocks.FieldBlock):
+    """Stands in for a block of an app or pack that is not installed; keeps it as stored.
+
+    Never offered in the editor's block menu; its value round-trips through the
+    editor form as JSON and is written back under its own type by
+    :meth:`ExtensibleStreamBlock.get_prep_value`.
+    """
+
+    def __init__(self, **kwargs):
+        self.field = forms.CharField(required=False, widget=UnavailableBlockWidget())
+        super().__init__(**kwargs)
+
+    def get_default(self):
+        return None
+
+    def to_python(self, value):
+        return value if isinstance(value, UnavailableValue) else UnavailableValue.from_raw(value)
+
+    def bulk_to_python(self, values):
+        return [self.to_python(value) for value in values]
+
+    def get_prep_value(self, value):
+        return value.as_raw() if isinstance(value, UnavailableValue) else None
+
+    def value_for_form(self, value):
+        return json.dumps(value.as_raw()) if isinstance(value, UnavailableValue) else ""
+
+    def value_from_form(self, value):
+        try:
+            raw = json.loads(value) if value else None
+        except ValueError:
+            raw = None
+        return UnavailableValue.from_raw(raw) if isinstance(raw, dict) else None
+
+    def get_api_representation(self, value, context=None):
+        return None
+
+    def get_searchable_content(self, value):
+        return []
+
+    class Meta:
+        icon = "warning"
+        label = _("Not available on this site")
+        template = "courses/blocks/unavailable.html"
 
 
 class ExtensibleStreamBlock(blocks.StreamBlock):
@@ -58,6 +155,9 @@ class ExtensibleStreamBlock(blocks.StreamBlock):
     def __init__(self, local_blocks=None, **kwargs):
         super().__init__(local_blocks, **kwargs)
         self.core_block_names = tuple(self.child_blocks)
+        unavailable = UnavailableBlock()
+        unavailable.set_name(UNAVAILABLE)
+        self.child_blocks[UNAVAILABLE] = unavailable
         if self.extension_point:
             _stream_blocks[self.extension_point].append(weakref.ref(self))
             counts = _block_counts[self.extension_point]
@@ -65,7 +165,7 @@ class ExtensibleStreamBlock(blocks.StreamBlock):
                 self._add_pack_block(name, block, counts.get(name))
 
     def _add_pack_block(self, name, block, counts=None):
-        if name in self.core_block_names:
+        if name in self.core_block_names or name == UNAVAILABLE:
             raise ValueError(f"{name!r} is a core block of {type(self).__name__}")
         block.set_name(name)
         self.child_blocks[name] = block
@@ -76,7 +176,7 @@ class ExtensibleStreamBlock(blocks.StreamBlock):
         self.meta.block_counts = block_counts
 
     def _remove_pack_block(self, name):
-        if name not in self.core_block_names:
+        if name not in self.core_block_names and name != UNAVAILABLE:
             self.child_blocks.pop(name, None)
             self.meta.block_counts = {k: v for k, v in self.meta.block_counts.items() if k != name}
 
@@ -90,19 +190,98 @@ class ExtensibleStreamBlock(blocks.StreamBlock):
         child_blocks = [(name, lookup.add_block(block)) for name, block in self.core_child_blocks()]
         return ("wagtail.blocks.StreamBlock", [child_blocks], self._constructor_kwargs)
 
+    def grouped_child_blocks(self):
+        # The stand-in for missing blocks is never offered in the block menu.
+        return [
+            (group, [block for block in child_blocks if block.name != UNAVAILABLE])
+            for group, child_blocks in super().grouped_child_blocks()
+        ]
+
+    def _is_known(self, block_type):
+        return block_type in self.child_blocks and block_type != UNAVAILABLE
+
+    def _stand_in(self, child):
+        """The stored child as stored, or an :class:`UnavailableBlock` child holding it."""
+        if self._is_known(child.get("type")) or child.get("type") == UNAVAILABLE:
+            return child
+        stand_in = {
+            "type": UNAVAILABLE,
+            "value": {"type": child.get("type"), "value": child.get("value")},
+        }
+        if child.get("id"):
+            stand_in["id"] = child["id"]
+        return stand_in
+
     def to_python(self, value):
-        stream = super().to_python(value)
         raw = value
         if isinstance(raw, str) and raw:
             try:
                 raw = json.loads(raw)
             except ValueError:
-                raw = []
+                return super().to_python(value)
         if isinstance(raw, list) and raw and isinstance(raw[0], dict):
+            stream = super().to_python([self._stand_in(child) for child in raw])
             stream.unavailable_types = sorted(
-                {child["type"] for child in raw if child.get("type") not in self.child_blocks}
+                {child.get("type") for child in raw if not self._is_known(child.get("type"))}
             )
-        return stream
+            return stream
+        return super().to_python(value)
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python(
+            [[self._stand_in(child) for child in stream] for stream in values]
+        )
+
+    def clean(self, value):
+        """A stand-in keeps only a block of a type this site does not know, as it came."""
+        errors = {}
+        for index, child in enumerate(value or []):
+            if child.block_type != UNAVAILABLE:
+                continue
+            kept = child.value
+            if (
+                not isinstance(kept, UnavailableValue)
+                or not kept.block_type.isidentifier()
+                or kept.block_type == UNAVAILABLE
+                or self._is_known(kept.block_type)
+            ):
+                errors[index] = ValidationError(
+                    _("This block cannot be kept: it is not a block of a missing app.")
+                )
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return super().clean(value)
+
+    def get_prep_value(self, value):
+        """The stream as stored; a missing app's block goes back under its own type."""
+        prep = super().get_prep_value(value)
+        for index, child in enumerate(prep):
+            if child.get("type") == UNAVAILABLE and isinstance(child.get("value"), dict):
+                kept = {"type": child["value"].get("type"), "value": child["value"].get("value")}
+                if child.get("id"):
+                    kept["id"] = child["id"]
+                prep[index] = kept
+        return prep
+
+
+class ExtensibleStreamBlockAdapter(StreamBlockAdapter):
+    """The editor knows the stand-in for missing blocks (to show and keep them) but never
+    offers it in the block menu."""
+
+    js_constructor = "courses.ExtensibleStreamBlock"
+
+    def js_args(self, block):
+        name, groups, initial_states, meta = super().js_args(block)
+        return [name, groups, initial_states, meta, [block.child_blocks[UNAVAILABLE]]]
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(
+            js=[versioned_static("courses/js/extensible-stream-block.js")]
+        )
+
+
+register_adapter(ExtensibleStreamBlockAdapter(), ExtensibleStreamBlock)
 
 
 class ExtensibleStreamField(StreamField):
