@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -23,12 +24,19 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("learn/", include("courses.urls")),
-    path("quiz/", include("quizzes.urls")),
-    path("h5p/", include("h5p.urls")),
-    path("scorm/", include("scorm.urls")),
-    # Packaged content, answered on the content origin only (lms.content).
-    path("content/h5p/", include("h5p.content_urls")),
-    path("content/scorm/", include("scorm.content_urls")),
+    # The activity apps a site may leave out of INSTALLED_APPS, with their packaged
+    # content (answered on the content origin only: lms.content).
+    *[
+        path(prefix, include(module))
+        for prefix, app, module in [
+            ("quiz/", "quizzes", "quizzes.urls"),
+            ("h5p/", "h5p", "h5p.urls"),
+            ("scorm/", "scorm", "scorm.urls"),
+            ("content/h5p/", "h5p", "h5p.content_urls"),
+            ("content/scorm/", "scorm", "scorm.content_urls"),
+        ]
+        if apps.is_installed(app)
+    ],
     path("", include("lms.urls")),
     path("library/", include("library.urls")),
     path("competencies/", include("competencies.urls")),
