@@ -14,8 +14,8 @@ from courses.factories import ProgrammeFactory
 from courses.roles import REVIEWERS, ensure_authoring_roles
 from lms.models import Cohort, Target
 from operations.models import ReportExport
-from ui.dates import duration_text, local_date
 from tests.helpers import exported_file
+from ui.dates import duration_text, local_date
 
 pytestmark = pytest.mark.django_db
 
