@@ -8,14 +8,12 @@ there or neither is. :class:`ReportExport` is a report file made in the
 background for the person who asked for it.
 """
 
-from pathlib import Path
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.urls import reverse
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
+
+from .storage import PrivateStorage
 
 
 class CompletedEffect(models.Model):
@@ -32,28 +30,12 @@ class CompletedEffect(models.Model):
         return self.key
 
 
-class ExportsStorage(LazyObject):
-    """The private storage of report exports, never MEDIA_URL, looked up on first use.
-
-    ``STORAGES["exports"]`` when the site defines it; otherwise a folder
-    ``var/exports`` under the project's ``BASE_DIR`` (the current directory if
-    the site has none), which the web server does not serve. Looked up lazily,
-    so installing the app needs no setting at import time.
-    """
-
-    def _setup(self):
-        if "exports" in settings.STORAGES:
-            self._wrapped = storages["exports"]
-        else:
-            base = Path(getattr(settings, "BASE_DIR", None) or Path.cwd())
-            self._wrapped = FileSystemStorage(location=base / "var" / "exports")
-
-
-_exports_storage = ExportsStorage()
+_exports_storage = PrivateStorage("exports")
 
 
 def exports_storage():
-    """The storage of :class:`ReportExport` files (a callable, as migrations name it)."""
+    """The private storage of :class:`ReportExport` files, never MEDIA_URL (a callable, as
+    migrations name it): ``STORAGES["exports"]``, or ``var/exports`` under ``BASE_DIR``."""
     return _exports_storage
 
 

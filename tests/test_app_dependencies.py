@@ -72,3 +72,25 @@ def test_courses_imports_no_activity_app():
         if package in activity_apps
     }
     assert not wrong
+
+
+def explicit_migration_dependencies(app):
+    """The (app, migration) pairs an app's migrations name literally (not swappable ones)."""
+    for path in (ROOT / app).rglob("migrations/*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Assign) and any(
+                getattr(target, "id", None) == "dependencies" for target in node.targets
+            ):
+                for element in getattr(node.value, "elts", []):
+                    if isinstance(element, ast.Tuple) and isinstance(element.elts[0], ast.Constant):
+                        yield path, element.elts[0].value
+
+
+@pytest.mark.parametrize("app", [app for app in APPS if app != "accounts"])
+def test_no_migration_depends_on_the_user_app_except_through_auth_user_model(app):
+    wrong = {
+        str(path.relative_to(ROOT))
+        for path, label in explicit_migration_dependencies(app)
+        if label == "accounts"
+    }
+    assert not wrong

@@ -20,7 +20,8 @@ from openpyxl import load_workbook
 from accounts.factories import UserFactory
 from courses.roles import TRAINERS
 from operations import exports
-from operations.models import CompletedEffect, ExportsStorage, ReportExport
+from operations.models import CompletedEffect, ReportExport
+from operations.storage import PrivateStorage
 from operations.tasks import build_report_export, prune_report_exports
 
 pytestmark = pytest.mark.django_db
@@ -270,7 +271,7 @@ def test_exports_need_no_storage_setting_and_stay_out_of_media(settings, tmp_pat
     """A site without ``STORAGES["exports"]`` still installs and exports (issue 20)."""
     settings.STORAGES = {k: v for k, v in settings.STORAGES.items() if k != "exports"}
     settings.BASE_DIR = tmp_path
-    storage = ExportsStorage()
+    storage = PrivateStorage("exports")
     name = storage.save("1/report.csv", ContentFile(b"a,b\n"))
     assert (tmp_path / "var" / "exports" / name).read_bytes() == b"a,b\n"
 
@@ -283,5 +284,5 @@ def test_a_sites_exports_storage_is_used_when_it_has_one(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "mine")},
         },
     }
-    ExportsStorage().save("x.csv", ContentFile(b"x"))
+    PrivateStorage("exports").save("x.csv", ContentFile(b"x"))
     assert (tmp_path / "mine" / "x.csv").exists()
