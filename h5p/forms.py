@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from lms.packages import PackageError
+from content_packages.archives import PackageError
 
 from .importing import check_may_install, import_package
 from .validation import open_h5p

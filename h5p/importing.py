@@ -25,7 +25,7 @@ operator and installs.
 
 **Nothing is left behind.** Every folder written (the content, the package
 file, each new library) has a random name and is named first in an import
-journal (:mod:`lms.package_imports`): a refused or failed import removes it at
+journal (:mod:`content_packages.imports`): a refused or failed import removes it at
 once, and one killed mid-way is removed by the daily job a day later.
 """
 
@@ -38,8 +38,8 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lms.package_imports import Claim, ImportJournal, own_folder, remove_tree
-from lms.packages import PackageError, extract_to_storage
+from content_packages.archives import PackageError, extract_to_storage
+from content_packages.imports import Claim, ImportJournal, own_folder, remove_tree
 
 from .models import H5PActivity, H5PLibrary
 from .storage import h5p_storage
@@ -137,7 +137,7 @@ def collect_unused_libraries():
 def import_package(fileobj, *, title="", user=None, activity=None):
     """Check, extract and record ``fileobj``; return the saved :class:`H5PActivity`.
 
-    Raises :class:`lms.packages.PackageError` (nothing stored) for a bad file,
+    Raises :class:`content_packages.archives.PackageError` (nothing stored) for a bad file,
     and :class:`LibrariesNotInstalled` if ``user`` may not install its libraries.
     With ``activity`` the existing item gets the new file (a replacement).
     """

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from lms.package_imports import RandomFolder
+from content_packages.imports import RandomFolder
 
 from .storage import h5p_storage
 

@@ -1,11 +1,11 @@
-"""The H5P-specific checks on an uploaded package, on top of :mod:`lms.packages`.
+"""The H5P-specific checks on an uploaded package, on top of :mod:`content_packages.archives`.
 
 Usage::
 
     with open_h5p(uploaded_file) as checked:
         checked.metadata["title"], checked.libraries
 
-Nothing is written anywhere; :class:`~lms.packages.PackageError` names the
+Nothing is written anywhere; :class:`~content_packages.archives.PackageError` names the
 first problem found, in words an author can act on.
 
 Every library folder in the archive is checked as H5P core checks it, whether
@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from content_packages.archives import PackageError, PackageLimits, open_package
 from lms import safejson
-from lms.packages import PackageError, PackageLimits, open_package
 
 # H5P core's default allow-list of content file types, plus library code.
 ALLOWED_EXTENSIONS = frozenset(

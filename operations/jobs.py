@@ -105,7 +105,7 @@ def prune_old_records():
 @task()
 def remove_abandoned_package_imports():
     """Remove the files of content-package imports that died before committing, a day on."""
-    from lms.package_imports import remove_abandoned_imports
+    from content_packages.imports import remove_abandoned_imports
 
     return remove_abandoned_imports()
 

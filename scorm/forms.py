@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from lms.packages import PackageError
+from content_packages.archives import PackageError
 
 from .importing import import_package, read_package
 

@@ -4,9 +4,9 @@ Usage::
 
     package = import_package(uploaded_file, title="Golf", user=request.user)
 
-Anything wrong raises :class:`~lms.packages.PackageError` with the reason, and
+Anything wrong raises :class:`~content_packages.archives.PackageError` with the reason, and
 then no row and no file is left behind. The zip and the unpacked folder get
-random names, named first in an import journal (:mod:`lms.package_imports`):
+random names, named first in an import journal (:mod:`content_packages.imports`):
 a failed import removes them at once, one killed mid-way the daily job does.
 """
 
@@ -14,8 +14,8 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lms.package_imports import Claim, ImportJournal, own_folder, remove_tree
-from lms.packages import PackageError, PackageLimits, extract_to_storage, open_package
+from content_packages.archives import PackageError, PackageLimits, extract_to_storage, open_package
+from content_packages.imports import Claim, ImportJournal, own_folder, remove_tree
 
 from .manifest import MANIFEST, parse_manifest
 from .models import ScormPackage

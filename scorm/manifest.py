@@ -6,7 +6,7 @@ not care which namespace URIs (or prefixes) an authoring tool wrote::
     manifest = parse_manifest(package.read("imsmanifest.xml"))
     manifest.version, manifest.scos[0]["launch"]
 
-:class:`~lms.packages.PackageError` names what is wrong with a manifest that
+:class:`~content_packages.archives.PackageError` names what is wrong with a manifest that
 cannot be launched.
 """
 
@@ -19,7 +19,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from django.utils.translation import gettext as _
 
-from lms.packages import PackageError
+from content_packages.archives import PackageError
 
 MANIFEST = "imsmanifest.xml"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"

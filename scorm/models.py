@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lms.package_imports import RandomFolder
+from content_packages.imports import RandomFolder
 
 
 class ScormPackage(models.Model):

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = {"pages", "portal", "demo"}
 APPS = [
     "accounts",
+    "content_packages",
     "api",
     "competencies",
     "courses",
@@ -92,5 +93,15 @@ def test_no_migration_depends_on_the_user_app_except_through_auth_user_model(app
         str(path.relative_to(ROOT))
         for path, label in explicit_migration_dependencies(app)
         if label == "accounts"
+    }
+    assert not wrong
+
+
+def test_content_packages_import_no_app_of_the_platform():
+    """The activity apps build on the package checks; the checks know none of them."""
+    wrong = {
+        f"{path.relative_to(ROOT)} imports {package}"
+        for path, package in imported_top_level_packages("content_packages")
+        if package in PLATFORM - {"content_packages"}
     }
     assert not wrong

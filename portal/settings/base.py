@@ -18,6 +18,7 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "ui",
+    "content_packages",
     "accounts",
     "lms",
     "courses",

@@ -6,10 +6,10 @@ import os
 import pytest
 from django.core.management import CommandError, call_command
 
+from content_packages.archives import PackageError
 from h5p.importing import import_package
 from h5p.models import H5PActivity
 from h5p.storage import h5p_storage
-from lms.packages import PackageError
 
 from .packages import H5P_JSON, LIBRARY_JSON, REAL, make_zip, tiny, tiny_members
 

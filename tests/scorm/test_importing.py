@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from lms.packages import PackageError
+from content_packages.archives import PackageError
 from scorm.importing import import_package
 from scorm.manifest import parse_manifest
 from scorm.models import ScormPackage

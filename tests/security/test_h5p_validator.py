@@ -17,11 +17,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from content_packages.archives import PackageError
 from h5p.importing import import_package
 from h5p.models import H5PActivity, H5PLibrary
 from h5p.storage import h5p_storage
 from h5p.validation import open_h5p
-from lms.packages import PackageError
 from tests.h5p.packages import LIBRARY_JSON, REAL, make_zip, tiny, tiny_members
 
 pytestmark = pytest.mark.django_db

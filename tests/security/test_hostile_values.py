@@ -3,11 +3,11 @@
 import pytest
 from rest_framework.test import APIClient
 
+from content_packages.archives import PackageError
 from h5p.importing import import_package
 from h5p.models import H5PActivity
 from lms.conf import lms_settings
 from lms.models import LessonProgress
-from lms.packages import PackageError
 from tests.h5p.packages import tiny
 
 pytestmark = pytest.mark.django_db

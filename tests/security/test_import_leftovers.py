@@ -16,16 +16,16 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage, default_storage, storages
 from django.db import DatabaseError, transaction
 
-from h5p.importing import import_package as import_h5p
-from h5p.models import H5PActivity, H5PLibrary
-from h5p.storage import h5p_storage
-from lms.package_imports import (
+from content_packages.imports import (
     JOURNAL,
     Claim,
     ImportJournal,
     remove_abandoned_imports,
     remove_tree,
 )
+from h5p.importing import import_package as import_h5p
+from h5p.models import H5PActivity, H5PLibrary
+from h5p.storage import h5p_storage
 from operations.jobs import operations_setting, remove_abandoned_package_imports
 from scorm.importing import import_package as import_scorm
 from scorm.models import ScormPackage

@@ -12,8 +12,8 @@ import re
 
 import pytest
 
+from content_packages.imports import RandomFolder
 from h5p.importing import import_package as import_h5p
-from lms.package_imports import RandomFolder
 from scorm.importing import import_package as import_scorm
 from scorm.models import ScormPackage
 from tests.h5p.packages import tiny
@@ -83,6 +83,6 @@ def test_the_admin_upload_is_stored_under_a_random_folder(admin_client):
 def test_random_folder_is_a_migration_safe_upload_to():
     upload_to = RandomFolder("scorm/archives")
     path, args, kwargs = upload_to.deconstruct()
-    assert path == "lms.package_imports.RandomFolder"
+    assert path == "content_packages.imports.RandomFolder"
     assert RandomFolder(*args, **kwargs) == upload_to
     assert upload_to(None, "a.zip") != upload_to(None, "a.zip")

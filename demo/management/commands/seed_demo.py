@@ -17,6 +17,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.models import Page, Site
 
+from content_packages.archives import PackageError
 from courses.models import (
     CatalogueIndexPage,
     CoursePage,
@@ -32,7 +33,6 @@ from h5p.importing import import_package
 from h5p.models import H5PActivity
 from lms import services
 from lms.models import CompletionRule, Source, Verb
-from lms.packages import PackageError
 from lms.roles import PROGRAMME_MANAGERS, ensure_programme_managers
 from modules.inclusive_ed import starter
 from pages.models import GuidancePage, HomePage

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from content_packages.archives import PackageError
 from h5p.importing import import_package
-from lms.packages import PackageError
 
 
 class Command(BaseCommand):

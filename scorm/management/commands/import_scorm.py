@@ -3,7 +3,7 @@
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.packages import PackageError
+from content_packages.archives import PackageError
 from scorm.importing import import_package
 
 

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from django.core.files.storage import FileSystemStorage
 
-from lms.packages import (
+from content_packages.archives import (
     PackageError,
     PackageLimits,
     delete_from_storage,
