@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 
-.PHONY: install install-runtime player player-runtime browser demo test test-postgres test-stack lint format migrations-check screenshots ci clean
+.PHONY: install install-runtime player player-runtime browser demo test test-postgres test-stack install-check lint format migrations-check screenshots ci clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "Python 3.11 or newer is needed ($(PYTHON) is missing or older; set PYTHON=python3.11)." >&2; exit 1; }
@@ -63,6 +63,10 @@ test: install browser
 ## The same suite on the local PostgreSQL service
 test-postgres: install browser
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/teacher_training} $(BIN)/pytest -n auto
+
+## Install the apps into a new `wagtail start` site with only the settings docs/installing.md gives
+install-check: install
+	$(BIN)/python scripts/install_check.py
 
 ## The production stack: its own PostgreSQL cluster, Redis DB 5, two gunicorn servers, workers
 test-stack: install

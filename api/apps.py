@@ -9,3 +9,6 @@ class ApiConfig(AppConfig):
     label = "api"
     verbose_name = _("REST API")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401

@@ -1,6 +1,7 @@
 """The API's URLs, mounted at ``/api/v1/`` by the site (namespace ``api``)."""
 
 from csp.decorators import csp_update
+from django.apps import apps
 from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
@@ -8,8 +9,6 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 from rest_framework.routers import DefaultRouter
-
-from library import api as library_api
 
 from . import views, xapi
 from .auth import ObtainToken
@@ -41,8 +40,11 @@ router.register("courses", views.CourseViewSet, basename="course")
 router.register("enrolments", views.EnrolmentViewSet, basename="enrolment")
 router.register("certificates", views.CertificateViewSet, basename="certificate")
 router.register("cohorts", views.CohortViewSet, basename="cohort")
-for prefix, viewset, basename in library_api.ROUTES:
-    router.register(f"library/{prefix}", viewset, basename=basename)
+if apps.is_installed("library"):
+    from library import api as library_api
+
+    for prefix, viewset, basename in library_api.ROUTES:
+        router.register(f"library/{prefix}", viewset, basename=basename)
 
 # Endpoints outside the router, named on the root page beside the router's lists.
 ENDPOINTS = {

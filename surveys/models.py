@@ -154,7 +154,8 @@ class CommunitySurveyPage(AbstractForm):
     form_builder = SurveyFormBuilder
     template = "surveys/community_survey_page.html"
     landing_page_template = "surveys/community_survey_page_landing.html"
-    parent_page_types = ["pages.HomePage", "pages.GuidancePage"]
+    # Where a survey may go is the site's to say, through its own pages'
+    # ``subpage_types`` (this site's home and guidance pages name it).
     subpage_types = []
 
     class Meta:
