@@ -4,7 +4,7 @@ The course page and every lesson page show where the learner is in the
 course. Building that from page objects costs a page instance per lesson
 (about 0.1 ms each, so 10 ms for a course of 100 lessons) on every request.
 The outline is plain data instead, read with ``values()`` and cached per site
-under :mod:`lms.pagecache`'s generation, which every publish, unpublish,
+under :mod:`pagecache`'s generation, which every publish, unpublish,
 move or delete moves on. Only the learner's own records are read per
 request; :func:`outline` hands out fresh objects each time, so a request may
 mark them up (``state``, ``is_waiting``) without touching the cache.
@@ -15,7 +15,7 @@ from uuid import UUID
 
 from wagtail.models import Page, Site
 
-from lms import pagecache
+from pagecache import cache as pagecache
 
 NOT_STARTED, IN_PROGRESS, DONE = "not_started", "in_progress", "done"
 

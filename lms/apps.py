@@ -9,8 +9,11 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from pagecache.signals import invalidate_on_change
+
         from . import checks, exports, signals  # noqa: F401
-        from .pagecache import connect_signals
+        from .models import CourseItem, ModuleRequirement
 
         exports.register()
-        connect_signals()
+        # Course outlines, lesson items and prerequisites are cached (pagecache.cache.cached).
+        invalidate_on_change(CourseItem, ModuleRequirement)

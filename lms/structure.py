@@ -11,7 +11,8 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from . import pagecache
+from pagecache import cache as pagecache
+
 from .models import CompletionRule, CourseItem, CourseRules, ModuleRequirement
 from .services import refresh_course_aggregates
 
@@ -79,7 +80,7 @@ def upsert_item(spec: ItemSpec):
             changed_courses = {before[0], after[0]} if before != after else set()
         for course_id in changed_courses:
             refresh_course_aggregates(course_id)
-    # The saved item moves the page cache on (lms.pagecache's post_save receiver).
+    # The saved item moves the page cache on (pagecache's post_save receiver).
     return item
 
 

@@ -10,7 +10,7 @@ from wagtail.search import index
 from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from courses.models import CatalogueIndexPage, CoursePage
 from courses.packs import ExtensibleStreamField
-from lms.pagecache import CachedViewRestrictionsMixin
+from pagecache.mixins import CachedViewRestrictionsMixin
 
 
 class HomePage(CachedViewRestrictionsMixin, Page):

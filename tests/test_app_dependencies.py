@@ -25,6 +25,7 @@ APPS = [
     "lms",
     "modules",
     "operations",
+    "pagecache",
     "quizzes",
     "scorm",
     "surveys",
@@ -97,11 +98,13 @@ def test_no_migration_depends_on_the_user_app_except_through_auth_user_model(app
     assert not wrong
 
 
-def test_content_packages_import_no_app_of_the_platform():
-    """The activity apps build on the package checks; the checks know none of them."""
+@pytest.mark.parametrize("app", ["content_packages", "pagecache"])
+def test_the_shared_plumbing_imports_no_app_of_the_platform(app):
+    """The activity apps build on the package checks, lms and courses on the page
+    cache; neither knows any of them (lms names its own cached models)."""
     wrong = {
         f"{path.relative_to(ROOT)} imports {package}"
-        for path, package in imported_top_level_packages("content_packages")
-        if package in PLATFORM - {"content_packages"}
+        for path, package in imported_top_level_packages(app)
+        if package in PLATFORM - {app}
     }
     assert not wrong

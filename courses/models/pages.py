@@ -20,9 +20,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from lms import pagecache
 from lms.models import CompletionRule
-from lms.pagecache import CachedViewRestrictionsMixin
+from pagecache import cache as pagecache
+from pagecache.mixins import CachedViewRestrictionsMixin
 
 from ..blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from ..packs import ExtensibleStreamField
@@ -50,7 +50,7 @@ class CourseTreePage(CachedViewRestrictionsMixin, Page):
 
     @cached_property
     def course(self):
-        """The course this page belongs to (cached until pages change, see ``lms.pagecache``)."""
+        """The course this page belongs to (cached until pages change, see ``pagecache``)."""
         if isinstance(self, CoursePage):
             return self
         if not self.path:

@@ -5,7 +5,7 @@ from django.utils.html import format_html_join
 from wagtail import hooks
 from wagtail.models import Site
 
-from lms.pagecache import cached
+from pagecache.cache import cached
 
 from ..models import CatalogueIndexPage
 

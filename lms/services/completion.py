@@ -9,7 +9,8 @@ from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import pagecache
+from pagecache import cache as pagecache
+
 from ..models import (
     CompletionRule,
     CourseItem,

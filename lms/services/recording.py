@@ -12,7 +12,8 @@ from django.db.models import F, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import pagecache
+from pagecache import cache as pagecache
+
 from ..conf import lms_settings
 from ..models import (
     CourseItem,
@@ -193,7 +194,7 @@ def record_learning(
 def active_item(lesson_uuid):
     """The lesson's active :class:`CourseItem`; raises :class:`UnknownLesson`.
 
-    Cached under :mod:`lms.pagecache`'s generation, which every change to the
+    Cached under :mod:`pagecache`'s generation, which every change to the
     items (``lms.structure``, a saved item) moves on.
     """
     find = CourseItem.objects.filter(uuid=lesson_uuid, is_active=True).first

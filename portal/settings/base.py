@@ -20,6 +20,7 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "ui",
+    "pagecache",
     "content_packages",
     "accounts",
     "lms",
@@ -79,7 +80,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Site and page routing from the cache (the active language is known by now).
-    "lms.pagecache.PageRoutingCacheMiddleware",
+    "pagecache.middleware.PageRoutingCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

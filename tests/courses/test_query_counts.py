@@ -13,7 +13,7 @@ from lms.models import Verb
 pytestmark = pytest.mark.django_db
 
 # Ceilings pinned from measurement, with warm caches; raise them only with a reason.
-# Site, route, view restrictions and the catalogue link come from lms.pagecache.
+# Site, route, view restrictions and the catalogue link come from pagecache.
 # The outline, the course of a lesson and the lesson's record item come from it too.
 COURSE_PAGE_MAX_QUERIES = 8
 # A return visit is three UPDATEs (lms.services.record_visit); the session is one

@@ -7,7 +7,7 @@ stack's ``migrate`` step runs it on every start.
 
 from django.core.management.base import BaseCommand
 
-from lms import pagecache
+from pagecache import cache as pagecache
 
 
 class Command(BaseCommand):
