@@ -81,6 +81,13 @@ BENCH_ENV := DJANGO_SETTINGS_MODULE=portal.settings.bench
 
 bench: bench-sqlite bench-postgres
 
+## The page cache and the compiled queries, on and off, in one process (demo data in var/internals.sqlite3)
+bench-internals: install
+	mkdir -p var && rm -f var/internals.sqlite3
+	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py seed_demo --no-users
+	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py bench_internals
+
 bench-tools: install
 	@command -v wrk >/dev/null 2>&1 || { \
 		if [ "$$(id -u)" = 0 ]; then apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk; \

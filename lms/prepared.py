@@ -18,6 +18,13 @@ Reads of one model, with annotations and row locks (``select_for_update``,
 inside a transaction as Django requires), are supported; not
 ``select_related``, nor values that change the SQL's shape (a ``None``
 filter, a list for ``__in``).
+
+Compiling once leans on the compiler's internals (``klass_info``,
+``results_iter``), which Django does not promise to keep. ``LMS =
+{"PREPARED_QUERIES": False}`` runs every such read through the ORM instead;
+the tests render the hot pages both ways and compare them
+(tests/pagecache/test_plain_path.py), and ``manage.py bench_internals``
+measures what compiling once saves.
 """
 
 import uuid
@@ -26,6 +33,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
 from django.db.transaction import TransactionManagementError
+
+from .conf import lms_settings
 
 
 @dataclass(frozen=True)
@@ -99,10 +108,12 @@ class PreparedQuery:
             raise TransactionManagementError(
                 "select_for_update cannot be used outside of a transaction."
             )
-        compiled = self._compiled.get(alias) or self._compile(alias)
         if None in values.values():
             # The ORM would write "IS NULL", a different statement from the compiled "= %s".
             raise ValueError("A PreparedQuery takes no None values.")
+        if not lms_settings.PREPARED_QUERIES:
+            return next(iter(self.build(**values).using(alias)[:1]), None)
+        compiled = self._compiled.get(alias) or self._compile(alias)
         params = [
             self._convert(values[name], how) if name else how for name, how in compiled.params
         ]
