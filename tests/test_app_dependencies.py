@@ -108,3 +108,24 @@ def test_the_shared_plumbing_imports_no_app_of_the_platform(app):
         if package in PLATFORM - {app}
     }
     assert not wrong
+
+
+def test_the_districts_of_azerbaijan_are_the_sites_data_not_lms():
+    """lms installs into other countries' sites: its migrations create no districts."""
+    seeding = {
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "lms" / "migrations").glob("*.py")
+        if "Absheron" in path.read_text()
+    }
+    assert not seeding
+    assert (
+        "Absheron"
+        in (ROOT / "pages" / "migrations" / "0008_seed_districts_of_azerbaijan.py").read_text()
+    )
+
+
+@pytest.mark.django_db
+def test_a_new_database_has_the_districts_from_the_site():
+    from lms.models import District
+
+    assert District.objects.filter(slug__in=["baku", "absheron", "zardab"]).count() == 3

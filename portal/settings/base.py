@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     # Module packs: each may be removed from this list, the rest keeps working.
     "modules.inclusive_ed",
     "modules.vet",
-    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -16,6 +16,9 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 ROOT_URLCONF = "demo.bench_urls"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The demo content and benchmark commands (seed_demo, seed_library, bench_*);
+# production's INSTALLED_APPS leaves them out.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 if "DATABASE_URL" not in os.environ:
     DATABASES["default"]["NAME"] = BASE_DIR / "var" / "bench.sqlite3"

@@ -12,6 +12,9 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The demo content and benchmark commands (seed_demo, seed_library, bench_*);
+# production's INSTALLED_APPS leaves them out.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ttp-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Packaged content answers on its own host (ALLOWED_HOSTS is "*"); tests ask for

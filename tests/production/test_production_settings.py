@@ -109,3 +109,14 @@ def test_cookies_are_secure_and_https_is_enforced():
     ):
         assert settings_value(f"settings.{name}") == "True", name
     assert int(settings_value("settings.SECURE_HSTS_SECONDS")) >= 31536000
+
+
+def test_production_installs_no_demo_or_benchmark_commands():
+    """seed_demo, seed_library and the bench commands live in the demo app, for
+    development, tests and benchmarks only (issue 20)."""
+    assert settings_value("'demo' in settings.INSTALLED_APPS") == "False"
+    result = run(["manage.py", "help", "--commands"], production_env())
+    assert result.returncode == 0, result.stderr
+    commands = set(result.stdout.split())
+    assert not commands & {"seed_demo", "seed_library", "seed_scale", "bench_http"}
+    assert {"clear_page_cache", "run_worker", "migrate"} <= commands

@@ -22,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from library import services
-from library.demo.content import CENTRES, FORMATS, LANGUAGES, MATERIALS, PATRONS, SUBJECTS
+from demo.content_library import CENTRES, FORMATS, LANGUAGES, MATERIALS, PATRONS, SUBJECTS
 from library.models import (
     AccessibleFormat,
     Centre,
