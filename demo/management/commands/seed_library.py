@@ -21,8 +21,8 @@ from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.search import index
 
-from library import services
 from demo.content_library import CENTRES, FORMATS, LANGUAGES, MATERIALS, PATRONS, SUBJECTS
+from library import services
 from library.models import (
     AccessibleFormat,
     Centre,
