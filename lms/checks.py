@@ -91,3 +91,27 @@ def check_content_origin_is_set(app_configs=None, **kwargs):
             id="lms.W001",
         )
     ]
+
+
+# The apps lms builds on without a model of theirs to make Django say so.
+REQUIRED_APPS = {
+    "pagecache": "its cached outlines and lesson items are forgotten on every page change",
+    "ui": "its templates use the ui template tags (dates, scroll regions)",
+    "accounts": "its privacy declarations and sign-in pages",
+    "operations": "its report exports and background tasks",
+}
+
+
+@register()
+def check_required_apps(app_configs=None, **kwargs):
+    from django.apps import apps
+
+    return [
+        Error(
+            f"lms needs {app!r} in INSTALLED_APPS: {why}.",
+            hint="See docs/installing.md.",
+            id="lms.E010",
+        )
+        for app, why in REQUIRED_APPS.items()
+        if not apps.is_installed(app)
+    ]
