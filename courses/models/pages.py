@@ -207,7 +207,12 @@ class CoursePage(CourseTreePage):
             errors["cover_image_alt"] = _("Describe the cover image for people who cannot see it.")
         if self.final_assessment_id and self.pk:
             lesson = self.final_assessment
-            if not lesson.path.startswith(self.path):
+            # A new translation may point at its source's lesson until its own
+            # lessons are translated (wagtail-localize translates parents first).
+            in_course = lesson.path.startswith(self.path) or (
+                lesson.course.translation_key == self.translation_key
+            )
+            if not in_course:
                 errors["final_assessment"] = _("Choose a lesson of this course.")
             elif lesson.completion_rule not in (CompletionRule.ON_PASS, CompletionRule.ON_SCORE):
                 errors["final_assessment"] = _(

@@ -40,8 +40,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
-    "wagtail.locales",
+    # Content translation: segments, PO export/import, translations kept in step
+    # with their source (wagtail-localize, docs/translating.md).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -169,7 +171,7 @@ LOGIN_REDIRECT_URL = "lms:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 
 # Internationalisation: Azerbaijani first, then Russian and English.
-LANGUAGE_CODE = "en"
+LANGUAGE_CODE = "az"
 LANGUAGES = [
     ("az", _("Azerbaijani")),
     ("ru", _("Russian")),

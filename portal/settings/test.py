@@ -12,6 +12,10 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The site's default language is Azerbaijani (base.py); the tests read English
+# unless they ask for a language (a cookie or Accept-Language), and
+# tests/test_languages.py checks the default itself.
+LANGUAGE_CODE = "en"
 # The demo content and benchmark commands (seed_demo, seed_library, bench_*);
 # production's INSTALLED_APPS leaves them out.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

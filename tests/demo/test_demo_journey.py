@@ -20,7 +20,9 @@ def test_the_demo_teacher_passes_the_final_quiz_and_downloads_a_certificate_that
     settings.DEBUG = True
     call_command("seed_demo", stdout=io.StringIO())
     assert client.login(username="teacher", password="teacher-demo-2026")
-    course = CoursePage.objects.get(slug="inclusive-education-in-practice")
+    course = CoursePage.objects.get(
+        slug="inclusive-education-in-practice", locale__language_code="en"
+    )
     client.post(reverse("courses:enrol", args=[course.pk]))
     lessons = list(course.get_lessons())
     quiz_lesson = lessons[-1]

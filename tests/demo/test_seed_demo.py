@@ -3,9 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from courses.models import CatalogueIndexPage, CoursePage, CourseReviewTask, LessonPage, ModulePage
+from demo import translations
 from lms import services
 from lms.models import CourseItem, Enrolment
 from scorm.models import ScormPackage
@@ -37,19 +38,28 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
     out = capsys.readouterr().out
     assert "teacher-demo-2026" in out
 
-    assert CoursePage.objects.live().count() == 3
+    # Written in English, translated into Azerbaijani and Russian (demo.translations).
+    english = Locale.objects.get(language_code="en")
+    for code in ("en", "az", "ru"):
+        courses = CoursePage.objects.live().filter(locale__language_code=code)
+        assert courses.count() == 3
+        assert set(courses.values_list("language", flat=True)) == {code}
+    strings = translations.catalogue("az")
+    for course in CoursePage.objects.filter(locale=english):
+        translated = course.get_translation(Locale.objects.get(language_code="az"))
+        assert translated.title == strings[course.title]
     for course in CoursePage.objects.all():
         assert ModulePage.objects.child_of(course).count() >= 3
         assert LessonPage.objects.descendant_of(course).count() >= 8
     assert CourseItem.objects.filter(is_active=True).count() == LessonPage.objects.count()
     # Trainers' courses are reviewed by the course review: approval publishes their pages.
-    workflow = CatalogueIndexPage.objects.get().get_workflow()
+    workflow = CatalogueIndexPage.objects.get(locale=english).get_workflow()
     assert [type(task.specific) for task in workflow.tasks] == [CourseReviewTask]
     # The shared example H5P packages became activities in a practice lesson.
-    practice = LessonPage.objects.get(slug="practice")
+    practice = LessonPage.objects.get(slug="practice", locale=english)
     assert [block.block_type for block in practice.body].count("h5p") == 2
     # A shared SCORM sample became a lesson of the same course, passed at 80%.
-    scorm = LessonPage.objects.get(slug="scorm")
+    scorm = LessonPage.objects.get(slug="scorm", locale=english)
     assert scorm.get_parent().get_parent().slug == "foundations-of-inclusive-education"
     package = next(block.value["package"] for block in scorm.body if block.block_type == "scorm")
     assert package.scos[0]["mastery"] == 0.8

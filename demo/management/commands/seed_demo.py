@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from content_packages.archives import PackageError
 from courses.models import (
@@ -27,7 +27,7 @@ from courses.models import (
 from courses.packs import starter_content
 from courses.roles import REVIEWERS, TRAINERS, ensure_authoring_roles
 from courses.starter import build_course
-from demo import content_cohorts, content_surveys
+from demo import content_cohorts, content_surveys, translations
 from demo.content_site import GUIDANCE_PAGES, HOME
 from h5p.importing import import_package
 from h5p.models import H5PActivity
@@ -110,6 +110,8 @@ class Command(BaseCommand):
             else:
                 content_cohorts.build(courses)
             content_surveys.build(home, courses)
+        # The content in Azerbaijani and Russian, from demo/translations/ (wagtail-localize).
+        translations.translate_all(stdout=self.stdout)
         # The resource centres' lending libraries (their own app, their own command).
         call_command("seed_library", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready at {catalogue.url}"))
@@ -120,14 +122,17 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {username:<9} {password:<20} {first} {last} ({role})")
 
     def home_page(self):
-        home = HomePage.objects.first()
+        # The demo is written in English and translated (demo.translations): its
+        # source tree is the English one, whatever the site's default language.
+        english = Locale.objects.get(language_code=translations.SOURCE_LANGUAGE)
+        home = HomePage.objects.filter(locale=english).first()
         if home is not None:
             return home
         root = Page.get_first_root_node()
         # Wagtail's installation leaves a placeholder "Welcome" page; replace it.
         for placeholder in root.get_children().filter(slug="home"):
             placeholder.delete()
-        home = root.add_child(instance=HomePage(slug="home", **HOME))
+        home = root.add_child(instance=HomePage(slug="home", locale=english, **HOME))
         publish(home)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
@@ -139,7 +144,7 @@ class Command(BaseCommand):
         return home
 
     def catalogue(self, home):
-        catalogue = CatalogueIndexPage.objects.first()
+        catalogue = CatalogueIndexPage.objects.child_of(home).first()
         if catalogue is None:
             catalogue = home.add_child(
                 instance=CatalogueIndexPage(
@@ -166,7 +171,7 @@ class Command(BaseCommand):
         if LessonPage.objects.descendant_of(course).filter(slug=data["lesson"]["slug"]).exists():
             return
         category, _created = QuestionCategory.objects.get_or_create(
-            name=data["category"], defaults={"course": course}
+            name=data["category"], locale=course.locale, defaults={"course": course}
         )
         questions = [self.question(category, spec) for spec in data["questions"]]
         module = ModulePage.objects.child_of(course).order_by("-path").first()
@@ -292,6 +297,7 @@ class Command(BaseCommand):
     def question(self, category, spec):
         kind = spec["kind"]
         question = Question(
+            locale=category.locale,
             category=category,
             kind=kind,
             prompt=spec["prompt"],

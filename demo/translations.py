@@ -1,0 +1,199 @@
+"""The demo content in Azerbaijani and Russian, through wagtail-localize.
+
+The demo is written in English (its source documents are) and translated as a
+trainer would translate a course in the admin: wagtail-localize splits each
+page and snippet into segments, and each segment's translation comes from the
+demo's translation catalogues, ``demo/translations/<language>/*.po`` (ordinary
+PO files, one per source: ``site.po``, one per course, ``questions.po``). A
+translation is then a real wagtail-localize translation of its source: the
+admin shows it in step with the source, marks segments out of date when the
+source changes, and exports and imports it as PO.
+
+``manage.py demo_translations export`` writes every segment of the demo's
+sources into those files (keeping the translations already there, adding new
+segments untranslated) so translators can fill them in;
+``demo_translations check`` lists what is missing. ``seed_demo`` calls
+:func:`translate_all`.
+
+Segments are matched by their English text, not by their place in a page, so
+a translation survives the source being rebuilt with new block ids; a segment
+with no translation keeps its English text (the admin then shows it as not
+translated).
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+from django.db import transaction
+from wagtail.models import Locale, Page
+
+FOLDER = Path(__file__).resolve().parent / "translations"
+LANGUAGES = ("az", "ru")
+SOURCE_LANGUAGE = "en"
+
+
+def catalogue(language, folder=FOLDER):
+    """``{English text: translation}`` from every PO file of ``language`` (fuzzy ones left out)."""
+    found = {}
+    for path in sorted((folder / language).glob("*.po")):
+        for entry in polib.pofile(str(path)):
+            if entry.msgstr and not entry.fuzzy and not entry.obsolete:
+                found[entry.msgid] = entry.msgstr
+    return found
+
+
+@dataclass
+class Source:
+    """A demo page or snippet to translate, and the PO file its segments belong to."""
+
+    instance: object
+    name: str
+
+
+def sources():
+    """The demo's translatable sources in the source language, parents before children."""
+    from courses.models import CoursePage
+
+    english = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    found = []
+    pages = Page.objects.filter(locale=english, depth__gt=1).order_by("path").specific()
+    courses = {course.path: course.slug for course in CoursePage.objects.filter(locale=english)}
+    for page in pages:
+        course = next((slug for path, slug in courses.items() if page.path.startswith(path)), None)
+        found.append(Source(page, course or "site"))
+    for model in translatable_snippets():
+        for instance in model.objects.filter(locale=english).order_by("pk"):
+            found.append(Source(instance, model._meta.label_lower.replace(".", "-")))
+    return found
+
+
+def translatable_snippets():
+    """The snippet models of the demo that wagtail-localize translates (quiz questions...)."""
+    from django.apps import apps
+
+    models = []
+    if apps.is_installed("quizzes"):
+        from quizzes.models import Question, QuestionCategory
+
+        models += [QuestionCategory, Question]
+    return models
+
+
+def _translation(instance, locale):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    return translation
+
+
+def translate(instance, language, strings):
+    """Create or update the translation of ``instance`` into ``language``; publish it."""
+    locale = Locale.objects.get(language_code=language)
+    translation = _translation(instance, locale)
+    po = translation.export_po()
+    for entry in po:
+        # Every language keeps the page's address (Wagtail serves the reader's
+        # translation at the same path).
+        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else strings.get(entry.msgid, "")
+    with transaction.atomic():
+        translation.import_po(po, tool_name="demo translations")
+        if not isinstance(instance, Page):
+            translation.save_target(publish=True)
+            return instance.get_translation(locale)
+        # wagtail-localize would publish a page when the outermost transaction
+        # commits; save a draft and publish it here, so that the next source (a
+        # child page) builds on it, inside seed_demo's transaction or a test's.
+        translation.save_target(publish=False)
+        page = instance.get_translation(locale).specific.get_latest_revision_as_object()
+        after_translation(page, language)
+        page.save_revision().publish()
+    return page
+
+
+def after_translation(page, language):
+    """What a translator sets by hand: the language a course is taught in."""
+    from courses.models import CoursePage
+
+    if isinstance(page, CoursePage):
+        page.language = language
+
+
+def translate_all(languages=LANGUAGES, stdout=None):
+    """Translate every demo source into ``languages``; return the untranslated segment counts."""
+    missing = {}
+    for language in languages:
+        strings = catalogue(language)
+        found = sources()
+        for source in found:
+            translate(source.instance, language, strings)
+        # Again for the courses: their final assessment now has a translation to
+        # point at (a course is translated before its lessons).
+        for source in found:
+            if getattr(source.instance, "final_assessment_id", None):
+                translate(source.instance, language, strings)
+        missing[language] = len(untranslated(language, strings))
+        if stdout is not None:
+            stdout.write(
+                f"Demo content translated into {language}: "
+                f"{missing[language]} segments still in English."
+            )
+    return missing
+
+
+def segments(source):
+    """The English texts of a source's segments, in order, without repeats."""
+    from wagtail_localize.models import TranslationSource
+
+    translation_source, _created = TranslationSource.update_or_create_from_instance(source.instance)
+    return list(
+        dict.fromkeys(
+            entry.msgid for entry in translation_source.export_po() if entry.msgctxt != "slug"
+        )
+    )
+
+
+def untranslated(language, strings=None):
+    strings = catalogue(language) if strings is None else strings
+    return [
+        (source.name, text)
+        for source in sources()
+        for text in segments(source)
+        if text not in strings
+    ]
+
+
+def export(folder=FOLDER, languages=LANGUAGES):
+    """Write every source segment into the PO files, keeping translations already made."""
+    by_file = {}
+    for source in sources():
+        for text in segments(source):
+            by_file.setdefault(source.name, {})[text] = None
+    written = []
+    for language in languages:
+        (folder / language).mkdir(parents=True, exist_ok=True)
+        known = catalogue(language, folder)
+        for name, texts in by_file.items():
+            path = folder / language / f"{name}.po"
+            old = polib.pofile(str(path)) if path.exists() else None
+            po = polib.POFile(wrapwidth=0)
+            po.metadata = {
+                "Project-Id-Version": "teacher-training-platform demo content",
+                "Language": language,
+                "MIME-Version": "1.0",
+                "Content-Type": "text/plain; charset=UTF-8",
+                "Content-Transfer-Encoding": "8bit",
+            }
+            comments = {entry.msgid: entry.tcomment for entry in old} if old else {}
+            for text in texts:
+                po.append(
+                    polib.POEntry(
+                        msgid=text, msgstr=known.get(text, ""), tcomment=comments.get(text, "")
+                    )
+                )
+            po.save(str(path))
+            written.append(path)
+    return written
