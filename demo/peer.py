@@ -38,7 +38,11 @@ STOCK = "peer: stock Wagtail page"
 PAIRS = [
     ("H5P statement post", "H5P statement post", "peer: xAPI statement post"),
     ("course page (signed in)", "course page", "peer: course page (signed in)"),
-    ("H5P lesson page (signed in)", "H5P lesson page (signed in)", "peer: H5P lesson page (signed in)"),
+    (
+        "H5P lesson page (signed in)",
+        "H5P lesson page (signed in)",
+        "peer: H5P lesson page (signed in)",
+    ),
 ]
 
 # A deployment's own settings, read last by the production settings of ``wagtail start``.
@@ -91,6 +95,9 @@ class PeerSite:
             "/dev/null",
             "--error-logfile",
             "-",
+            # Its own: this project's server, started beside it, keeps the default one.
+            "--control-socket",
+            str(self.root / "gunicorn.ctl"),
         ]
 
 
@@ -226,7 +233,10 @@ def answered_statement(actor, object_id, statement_id=None):
         "context": {
             "contextActivities": {
                 "category": [
-                    {"id": "http://h5p.org/libraries/H5P.MultiChoice-1.16", "objectType": "Activity"}
+                    {
+                        "id": "http://h5p.org/libraries/H5P.MultiChoice-1.16",
+                        "objectType": "Activity",
+                    }
                 ]
             }
         },
