@@ -30,6 +30,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -217,7 +218,7 @@ class Command(BaseCommand):
                     statement_id=body["id"],
                 )
             )
-        if h5p_lesson is not None:
+        if h5p_lesson is not None and apps.is_installed("h5p"):
             scenarios.append(self.h5p_statement_post(learner, h5p_lesson))
         scenarios += [
             Scenario(
@@ -300,20 +301,20 @@ class Command(BaseCommand):
             prepared = peer.prepare(
                 site, f"127.0.0.1:{ports['peer']}", peer.answered_statement(actor, "")
             )
-        except peer.PeerUnavailable as error:
+            servers["peer"] = self.start_server(
+                ports["peer"],
+                command=site.server_command(ports["peer"], self.options["workers"]),
+                cwd=site.site,
+                env=site.environment(),
+                probe="/",
+            )
+        except (peer.PeerUnavailable, CommandError) as error:
             self.stderr.write(
-                f"The peer (wagtail-lms {peer.VERSION}) is left out: {error}. "
-                "Measuring this site alone."
+                f"The peer (wagtail-lms {peer.VERSION}) is left out: "
+                f"{str(error).rstrip('.')}. Measuring this site alone."
             )
             ports.pop("peer", None)
             return []
-        servers["peer"] = self.start_server(
-            ports["peer"],
-            command=site.server_command(ports["peer"], self.options["workers"]),
-            cwd=site.site,
-            env=site.environment(),
-            probe="/",
-        )
         self.cookies["peer"] = prepared["session"]
         self.session_names["peer"] = prepared["session_cookie"]
         paths, queries = prepared["paths"], prepared["queries"]
