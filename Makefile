@@ -78,6 +78,9 @@ BENCH_SCALE ?=
 BENCH_ARGS ?= --duration 10
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/teacher_training_bench
 BENCH_ENV := DJANGO_SETTINGS_MODULE=portal.settings.bench
+## BENCH_PEER: the peer, wagtail-lms, measured in the same rounds (built once under var/peer/
+## in its own venv from PyPI, served by that venv's gunicorn); empty to leave it out
+BENCH_PEER ?= --peer
 
 bench: bench-sqlite bench-postgres
 
@@ -87,6 +90,10 @@ bench-internals: install
 	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py seed_demo --no-users
 	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py bench_internals
+
+## This site and the peer on SQLite, whatever BENCH_PEER says
+bench-peer: BENCH_PEER = --peer
+bench-peer: bench-sqlite
 
 bench-tools: install
 	@command -v wrk >/dev/null 2>&1 || { \
@@ -98,14 +105,14 @@ bench-sqlite: bench-tools
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --no-users
 	$(BENCH_ENV) $(BIN)/python manage.py seed_scale $(BENCH_SCALE)
-	$(BENCH_ENV) $(BIN)/python manage.py bench_http $(BENCH_ARGS)
+	$(BENCH_ENV) $(BIN)/python manage.py bench_http $(BENCH_ARGS) $(BENCH_PEER)
 
 bench-postgres: bench-tools
 	$(BIN)/python -c "import psycopg, sys; u = sys.argv[1]; base, name = u.rsplit('/', 1); c = psycopg.connect(base + '/postgres', autocommit=True); c.execute(f'DROP DATABASE IF EXISTS {name}'); c.execute(f'CREATE DATABASE {name}')" $(BENCH_PG)
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py migrate --noinput -v0
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py seed_demo --no-users
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py seed_scale $(BENCH_SCALE)
-	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py bench_http $(BENCH_ARGS)
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py bench_http $(BENCH_ARGS) $(BENCH_PEER)
 
 lint: install
 	$(BIN)/ruff check .

@@ -9,6 +9,11 @@ the same run: a plain Wagtail page (a title and about 2 KB of rich text), a
 bare Django view and a bare JSON POST view. Scenarios and floors are
 interleaved round by round, so a busy machine slows both alike. The figures
 go to ``--output`` as JSON as well.
+
+With ``--peer`` the same rounds measure the peer, wagtail-lms (``demo/peer.py``,
+built once under ``var/peer/``, served by its own gunicorn, measured strictly
+in turn with this site): its H5P lesson page, course page and xAPI statement
+post and a stock Wagtail page, and a second table sets ours beside theirs.
 """
 
 import json
@@ -25,6 +30,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -37,6 +43,8 @@ from django.utils.crypto import get_random_string
 from wagtail.models import Site
 
 from courses.models import CatalogueIndexPage, CoursePage, LessonPage
+from demo import peer
+from lms.agents import LEARNER_ADDRESS
 from lms.models import Cohort, Enrolment
 from pages.models import GuidancePage, HomePage
 
@@ -59,6 +67,10 @@ class Scenario:
     connections: int | None = None
     # Called before each run of the scenario: puts back what an earlier run left.
     reset: Callable[[], None] | None = None
+    # The statement id in ``body`` that each request replaces with a fresh one.
+    statement_id: str | None = None
+    # The server that answers it: this site ("ours") or wagtail-lms ("peer").
+    site: str = "ours"
 
 
 class Command(BaseCommand):
@@ -83,6 +95,11 @@ class Command(BaseCommand):
             default=50,
             help="connections (learners at the same instant) in the 'at work' scenario",
         )
+        parser.add_argument(
+            "--peer",
+            action="store_true",
+            help=f"measure wagtail-lms {peer.VERSION} in the same rounds (built under var/peer/)",
+        )
 
     def handle(self, *args, **options):
         if not settings.ROOT_URLCONF.startswith("demo.bench"):
@@ -99,20 +116,23 @@ class Command(BaseCommand):
         self.cookies = {name: self.session_cookie(user) for name, user in self.users.items()}
         for scenario in scenarios:
             scenario.results["queries"] = self.count_queries(scenario)
+        self.session_names = {"ours": settings.SESSION_COOKIE_NAME}
 
-        port = free_port()
-        server = self.start_server(port)
+        ports = {"ours": free_port()}
+        servers = {"ours": self.start_server(ports["ours"])}
         try:
+            if options["peer"]:
+                scenarios += self.peer_scenarios(ports, servers)
             # Every worker imports, compiles templates and fills its caches on its first
             # requests: served before measuring, so that the first scenario measured (a
             # floor) does not pay for them. Scripted scenarios keep state between their
             # requests and are left out.
             for scenario in scenarios:
                 if self.options["warmup"] and not scenario.lua:
-                    self.run_wrk(port, scenario, duration=self.options["warmup"])
+                    self.run_wrk(ports[scenario.site], scenario, duration=self.options["warmup"])
             for round_number in range(options["rounds"]):
                 for scenario in scenarios:
-                    figures = self.run_wrk(port, scenario)
+                    figures = self.run_wrk(ports[scenario.site], scenario)
                     self.stdout.write(
                         f"round {round_number + 1}: {scenario.name}: "
                         f"{figures['rps']:.0f} req/s, p50 {figures['p50_ms']:.1f} ms"
@@ -120,10 +140,11 @@ class Command(BaseCommand):
                     best = scenario.results.get("rps", 0)
                     if figures["rps"] > best:
                         scenario.results.update(figures)
-            rss = worker_rss_mb(server.pid)
+            rss = {site: worker_rss_mb(server.pid) for site, server in servers.items()}
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            for server in servers.values():
+                server.terminate()
+                server.wait(timeout=30)
         self.report(scenarios, rss)
 
     # -- data ---------------------------------------------------------------
@@ -187,15 +208,19 @@ class Command(BaseCommand):
         except NoReverseMatch:
             xapi = None
         if xapi:
+            body = statement(learner, lesson)
             scenarios.append(
                 Scenario(
                     "xAPI statement post",
                     xapi,
                     method="POST",
-                    body=statement(learner, lesson),
+                    body=body,
                     floor="post",
+                    statement_id=body["id"],
                 )
             )
+        if h5p_lesson is not None and apps.is_installed("h5p"):
+            scenarios.append(self.h5p_statement_post(learner, h5p_lesson))
         scenarios += [
             Scenario(
                 "district report",
@@ -230,6 +255,86 @@ class Command(BaseCommand):
                 services.enrol(learner, lesson.course, method=Enrolment.Method.TRAINER)
                 return lesson
         return None
+
+    def h5p_statement_post(self, learner, lesson):
+        """The H5P player's post of an answered question, the counterpart of the peer's.
+
+        As the lesson's player sends it: a batch of one statement, with the
+        attempt token the player page was opened with.
+        """
+        from h5p.views import ATTEMPT
+        from lms import content
+
+        activity = lesson.body.first_block_by_name("h5p").value["activity"]
+        statement_id = str(uuid.uuid4())
+        actor = {"objectType": "Agent", "mbox": LEARNER_ADDRESS.format(pk=learner.pk)}
+        object_id = f"{settings.WAGTAILADMIN_BASE_URL}/content/h5p/{activity.pk}"
+        attempt = content.sign_timed(
+            ATTEMPT, u=learner.pk, l=str(lesson.lesson_uuid), a=activity.pk
+        )
+        return Scenario(
+            "H5P statement post",
+            reverse("h5p:statements", args=[lesson.lesson_uuid, activity.pk]),
+            method="POST",
+            body={
+                "statements": [peer.answered_statement(actor, object_id, statement_id)],
+                "attempt": attempt,
+            },
+            floor="post",
+            statement_id=statement_id,
+        )
+
+    def peer_scenarios(self, ports, servers):
+        """The peer's scenarios, its server started in ``servers``; none if it cannot be built.
+
+        Its queries were counted in its own process (``demo/peer_site.py``).
+        """
+        h5p_dir = os.environ.get("DEMO_H5P_DIR", settings.BASE_DIR.parent / "shared" / "h5p")
+        try:
+            site = peer.build(settings.BASE_DIR / "var" / "peer", h5p_dir, log=self.stdout.write)
+            ports["peer"] = free_port()
+            actor = {
+                "objectType": "Agent",
+                "name": "Peer learner",
+                "mbox": "mailto:peer@example.org",
+            }
+            prepared = peer.prepare(
+                site, f"127.0.0.1:{ports['peer']}", peer.answered_statement(actor, "")
+            )
+            servers["peer"] = self.start_server(
+                ports["peer"],
+                command=site.server_command(ports["peer"], self.options["workers"]),
+                cwd=site.site,
+                env=site.environment(),
+                probe="/",
+            )
+        except (peer.PeerUnavailable, CommandError) as error:
+            self.stderr.write(
+                f"The peer (wagtail-lms {peer.VERSION}) is left out: "
+                f"{str(error).rstrip('.')}. Measuring this site alone."
+            )
+            ports.pop("peer", None)
+            return []
+        self.cookies["peer"] = prepared["session"]
+        self.session_names["peer"] = prepared["session_cookie"]
+        paths, queries = prepared["paths"], prepared["queries"]
+        scenarios = [
+            Scenario(peer.STOCK, paths["stock"], user="anonymous"),
+            Scenario("peer: course page (signed in)", paths["course"], user="peer"),
+            Scenario("peer: H5P lesson page (signed in)", paths["lesson"], user="peer"),
+            Scenario(
+                "peer: xAPI statement post",
+                paths["xapi"],
+                method="POST",
+                body=prepared["statement"],
+                user="peer",
+                floor="post",
+            ),
+        ]
+        for scenario, key in zip(scenarios, ("stock", "course", "lesson", "xapi"), strict=True):
+            scenario.site = "peer"
+            scenario.results["queries"] = queries.get(key)
+        return scenarios
 
     def learners_at_work(self):
         """Many learners at once, each opening a lesson of their course and reporting progress."""
@@ -433,10 +538,10 @@ class Command(BaseCommand):
 
         def request():
             if scenario.method == "POST":
-                body = dict(scenario.body)
-                if "id" in body:  # a new statement each time, as in the load run
-                    body["id"] = str(uuid.uuid4())
-                return client.post(scenario.path, json.dumps(body), content_type="application/json")
+                body = json.dumps(scenario.body)
+                if scenario.statement_id:  # a new statement each time, as in the load run
+                    body = body.replace(scenario.statement_id, str(uuid.uuid4()))
+                return client.post(scenario.path, body, content_type="application/json")
             return client.get(scenario.path)
 
         warm = request()
@@ -448,27 +553,30 @@ class Command(BaseCommand):
 
     # -- load ---------------------------------------------------------------
 
-    def start_server(self, port):
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.bench"}
-        command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi:application",
-            "--workers",
-            str(self.options["workers"]),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            "--error-logfile",
-            "-",
-        ]
-        server = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)
+    def start_server(self, port, command=None, cwd=None, env=None, probe="/bench/floor/plain/"):
+        """This site's gunicorn, or the one ``command`` starts; returned once ``probe`` answers."""
+        if command is None:
+            env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.bench"}
+            cwd = settings.BASE_DIR
+            command = [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "portal.wsgi:application",
+                "--workers",
+                str(self.options["workers"]),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--access-logfile",
+                "/dev/null",
+                "--error-logfile",
+                "-",
+            ]
+        server = subprocess.Popen(command, env=env, cwd=cwd)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/floor/plain/", timeout=2)
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{probe}", timeout=2)
                 return server
             except OSError:
                 time.sleep(0.3)
@@ -482,7 +590,7 @@ class Command(BaseCommand):
         headers = {"Host": "127.0.0.1"}
         cookies = [f"csrftoken={csrf}"]
         if scenario.user != "anonymous":
-            cookies.append(f"{settings.SESSION_COOKIE_NAME}={self.cookies[scenario.user]}")
+            cookies.append(f"{self.session_names[scenario.site]}={self.cookies[scenario.user]}")
         headers["Cookie"] = "; ".join(cookies)
         lines = [f'wrk.headers["{name}"] = {json.dumps(value)}' for name, value in headers.items()]
         if scenario.method == "POST":
@@ -501,7 +609,7 @@ class Command(BaseCommand):
                 f'local session = "{settings.SESSION_COOKIE_NAME}"',
                 *scenario.lua,
             ]
-        elif scenario.body and "id" in scenario.body:
+        elif scenario.statement_id:
             # A fresh statement id per request, so every post stores a statement. Each
             # wrk thread has its own Lua state (and random sequence): the thread number
             # and the run's start keep the ids of threads and runs apart.
@@ -516,7 +624,7 @@ class Command(BaseCommand):
                 "  local id = string.format('%08x-%04x-4000-8000-%012x',",
                 "    run % 4294967296, (tid or 0) % 65536, counter)",
                 # A Lua pattern: the id's hyphens must be escaped to match literally.
-                f'  body = string.gsub(body, "{scenario.body["id"].replace("-", "%-")}", id)',
+                f'  body = string.gsub(body, "{scenario.statement_id.replace("-", "%-")}", id)',
                 "  return wrk.format(nil, nil, nil, body)",
                 "end",
             ]
@@ -555,7 +663,7 @@ class Command(BaseCommand):
         view_floor = floors.get("floor: bare view") or 1
         post_floor = floors.get("floor: bare JSON POST") or 1
         header = (
-            f"{'scenario':28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+            f"{'scenario':34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
             f"{'queries':>8} {'errors':>7} {'× floor':>8} {'× bare':>7}"
         )
         self.stdout.write("")
@@ -569,12 +677,13 @@ class Command(BaseCommand):
             floor = post_floor if s.floor == "post" else page_floor
             r["ratio_floor"] = r["rps"] / floor
             r["ratio_bare"] = r["rps"] / (post_floor if s.floor == "post" else view_floor)
+            queries = "–" if r["queries"] is None else r["queries"]
             self.stdout.write(
-                f"{s.name:28} {r['rps']:8.0f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
-                f"{r['p99_ms']:8.1f} {r['queries']:8d} {r['errors']:7d} "
+                f"{s.name:34} {r['rps']:8.0f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
+                f"{r['p99_ms']:8.1f} {queries:>8} {r['errors']:7d} "
                 f"{r['ratio_floor']:8.2f} {r['ratio_bare']:7.2f}"
             )
-        self.stdout.write(f"\nGunicorn worker RSS after the run: {rss} MB")
+        self.stdout.write(f"\nGunicorn worker RSS after the run: {rss['ours']} MB")
         result = {
             "date": timezone.now().isoformat(timespec="seconds"),
             "database": connection.vendor,
@@ -582,9 +691,21 @@ class Command(BaseCommand):
             "connections": self.options["connections"],
             "duration_s": self.options["duration"],
             "cpus": os.cpu_count(),
-            "worker_rss_mb": rss,
+            "worker_rss_mb": rss["ours"],
             "scenarios": [{"name": s.name, "path": s.path, **s.results} for s in scenarios],
         }
+        if "peer" in rss:
+            rows = peer.comparison({s.name: s.results for s in scenarios})
+            self.stdout.write(f"The peer's workers: {rss['peer']} MB\n")
+            for line in peer.comparison_lines(rows):
+                self.stdout.write(line)
+            result["peer"] = {
+                "package": f"wagtail-lms=={peer.VERSION}",
+                "requirements": peer.requirements(),
+                "database": "sqlite",
+                "worker_rss_mb": rss["peer"],
+                "comparison": rows,
+            }
         output = self.options["output"] or str(
             settings.BASE_DIR / "var" / f"bench-{connection.vendor}.json"
         )
@@ -596,7 +717,8 @@ class Command(BaseCommand):
 def statement(learner, lesson):
     return {
         "id": str(uuid.uuid4()),
-        "actor": {"objectType": "Agent", "mbox": f"mailto:learner{learner.pk}@example.org"},
+        # The API refuses a statement about anyone but the learner who sends it.
+        "actor": {"objectType": "Agent", "mbox": LEARNER_ADDRESS.format(pk=learner.pk)},
         "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
         "object": {
             "objectType": "Activity",
