@@ -33,51 +33,26 @@ from .models import (
     CourseRules,
     Enrolment,
     LessonProgress,
-    Statement,
     Target,
 )
 from .programmes import programme_name, programme_names
+from .scopes import (
+    REPORT_PERMISSION,
+    sees_everyone,
+    taught_by,
+    visible_cohorts,
+    visible_enrolments,
+    visible_statements,
+)
 
-REPORT_PERMISSION = "lms.view_cohort"
-
-
-def sees_everyone(user):
-    return user.has_perm("lms.view_all_reports")
-
-
-def visible_cohorts(user):
-    cohorts = Cohort.objects.all()
-    return cohorts if sees_everyone(user) else cohorts.filter(trainers=user)
-
-
-def taught_by(user, learner, course):
-    """Memberships that put ``learner`` on ``course`` in a cohort ``user`` runs.
-
-    ``learner`` and ``course`` may be instances, ids or ``OuterRef``s.
-    """
-    return CohortMembership.objects.filter(
-        learner=learner, cohort__trainers=user, cohort__courses=course
-    )
-
-
-def visible_statements(user):
-    """Statements ``user`` may read: their own, and their cohorts' learners' about those courses.
-
-    Whoever sees every report sees every statement.
-    """
-    statements = Statement.objects.all()
-    if sees_everyone(user):
-        return statements
-    taught = taught_by(user, OuterRef("learner"), OuterRef("item__course"))
-    return statements.filter(Q(learner=user) | Exists(taught))
-
-
-def visible_enrolments(user):
-    enrolments = Enrolment.objects.all()
-    if sees_everyone(user):
-        return enrolments
-    members = CohortMembership.objects.filter(cohort__trainers=user).values("learner_id")
-    return enrolments.filter(learner_id__in=members)
+__all__ = [
+    "REPORT_PERMISSION",
+    "sees_everyone",
+    "taught_by",
+    "visible_cohorts",
+    "visible_enrolments",
+    "visible_statements",
+]
 
 
 def completion_counts(enrolments, group_by, label):
