@@ -36,23 +36,14 @@ from .models import (
     Target,
 )
 from .programmes import programme_name, programme_names
-from .scopes import (
+from .scopes import (  # the scoping rules; other apps import them from here too
     REPORT_PERMISSION,
     sees_everyone,
-    taught_by,
+    taught_by,  # noqa: F401
     visible_cohorts,
     visible_enrolments,
     visible_statements,
 )
-
-__all__ = [
-    "REPORT_PERMISSION",
-    "sees_everyone",
-    "taught_by",
-    "visible_cohorts",
-    "visible_enrolments",
-    "visible_statements",
-]
 
 
 def completion_counts(enrolments, group_by, label):
