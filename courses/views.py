@@ -4,9 +4,7 @@ The pages themselves (catalogue, course, lesson) are served by Wagtail; what
 they show comes from :mod:`courses.context`.
 
 Every write goes through :func:`lms.services.record_learning` or
-:func:`lms.services.enrol`; nothing here touches records directly. Query
-counts do not grow with the size of a course: a course page or lesson page
-loads its lessons in one query and the learner's records in one more.
+:func:`lms.services.enrol`; nothing here touches records directly.
 """
 
 from django.contrib import messages
