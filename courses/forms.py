@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Audience, Programme
-from .models.pages import Language
+from .models.choices import Audience, Language
+from .models.snippets import Programme
 
 
 class CatalogueFilterForm(forms.Form):

@@ -4,16 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-
-class Completion:
-    COMPLETED = "completed"
-    PASSED = "passed"
-    SCORE = "score"
-    CHOICES = [
-        (COMPLETED, _("When the learner completes it")),
-        (PASSED, _("When the learner passes it")),
-        (SCORE, _("When the learner reaches a minimum score")),
-    ]
+from .rules import Completion
 
 
 class H5PBlock(blocks.StructBlock):

@@ -18,7 +18,7 @@ from lms.agents import names_learner
 from lms.attempts import add_attempt, summaries
 from lms.models import Source, Verb, h5p_activity
 
-from .blocks import Completion
+from .rules import rule_met, rule_text
 
 MAX_STATEMENTS = 50
 
@@ -41,25 +41,6 @@ class Outcome:
             parts.append(_("Your best score: %(score)d%%.") % {"score": self.best_percent})
         parts.append(_("Done.") if self.met else _("Not done yet."))
         return " ".join(parts)
-
-
-def rule_text(rule):
-    """The block's rule as an attempt records it."""
-    if rule["completion"] == Completion.PASSED:
-        return "h5p: passed"
-    if rule["completion"] == Completion.SCORE:
-        return f"h5p: score >= {rule.get('min_score') or 0}%"
-    return "h5p: completed"
-
-
-def rule_met(rule, score, success, completion):
-    """Whether one result meets the block's rule."""
-    if rule["completion"] == Completion.PASSED:
-        return bool(success)
-    if rule["completion"] == Completion.SCORE:
-        minimum = (rule.get("min_score") or 0) / 100
-        return score is not None and score >= minimum
-    return bool(completion or success is not None or score is not None)
 
 
 def _activity_id(rule):

@@ -11,7 +11,7 @@ class LmsConfig(AppConfig):
     def ready(self):
         from pagecache.signals import invalidate_on_change
 
-        from . import checks, exports, signals  # noqa: F401
+        from . import checks, exports, receivers  # noqa: F401
         from .models import CourseItem, ModuleRequirement
 
         exports.register()

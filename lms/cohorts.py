@@ -1,7 +1,7 @@
 """Cohorts: members are enrolled in every course of their cohort, whenever either is added.
 
 ``add_members`` and ``add_courses`` are the service calls (bulk, constant
-queries per course); the signal handlers in :mod:`lms.signals` call
+queries per course); the signal receivers in :mod:`lms.receivers` call
 ``sync_enrolments`` when memberships or courses change through the ORM or
 the admin.
 """

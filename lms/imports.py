@@ -15,18 +15,11 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
@@ -239,24 +232,4 @@ def apply(cohort, rows, *, base_url):
         )
     return ImportResult(
         created=len(new_users), existing=len(rows) - len(new_users), enrolled=enrolled
-    )
-
-
-def invitation_message(user, cohort, base_url):
-    """The email inviting a new account of ``cohort`` to set its password."""
-    path = reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    body = render_to_string(
-        "lms/email/invitation.txt",
-        {"user": user, "cohort": cohort, "link": base_url.rstrip("/") + path},
-    )
-    return EmailMessage(
-        subject=_("You are invited to %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
-        body=body,
-        to=[user.email],
     )

@@ -33,51 +33,17 @@ from .models import (
     CourseRules,
     Enrolment,
     LessonProgress,
-    Statement,
     Target,
 )
 from .programmes import programme_name, programme_names
-
-REPORT_PERMISSION = "lms.view_cohort"
-
-
-def sees_everyone(user):
-    return user.has_perm("lms.view_all_reports")
-
-
-def visible_cohorts(user):
-    cohorts = Cohort.objects.all()
-    return cohorts if sees_everyone(user) else cohorts.filter(trainers=user)
-
-
-def taught_by(user, learner, course):
-    """Memberships that put ``learner`` on ``course`` in a cohort ``user`` runs.
-
-    ``learner`` and ``course`` may be instances, ids or ``OuterRef``s.
-    """
-    return CohortMembership.objects.filter(
-        learner=learner, cohort__trainers=user, cohort__courses=course
-    )
-
-
-def visible_statements(user):
-    """Statements ``user`` may read: their own, and their cohorts' learners' about those courses.
-
-    Whoever sees every report sees every statement.
-    """
-    statements = Statement.objects.all()
-    if sees_everyone(user):
-        return statements
-    taught = taught_by(user, OuterRef("learner"), OuterRef("item__course"))
-    return statements.filter(Q(learner=user) | Exists(taught))
-
-
-def visible_enrolments(user):
-    enrolments = Enrolment.objects.all()
-    if sees_everyone(user):
-        return enrolments
-    members = CohortMembership.objects.filter(cohort__trainers=user).values("learner_id")
-    return enrolments.filter(learner_id__in=members)
+from .scopes import (  # the scoping rules; other apps import them from here too
+    REPORT_PERMISSION,
+    sees_everyone,
+    taught_by,  # noqa: F401
+    visible_cohorts,
+    visible_enrolments,
+    visible_statements,
+)
 
 
 def completion_counts(enrolments, group_by, label):

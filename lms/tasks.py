@@ -15,6 +15,7 @@ from django_tasks import task
 
 from operations.effects import run_once
 
+from .invitations import invitation_message
 from .models import Certificate
 
 
@@ -58,7 +59,6 @@ def send_import_invitations(user_ids, cohort_id, base_url):
     """Invite the new accounts of a cohort import to set their password (once each)."""
     from django.contrib.auth import get_user_model
 
-    from .imports import invitation_message
     from .models import Cohort
 
     cohort = Cohort.objects.get(pk=cohort_id)

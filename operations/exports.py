@@ -27,139 +27,55 @@ Every text cell of every download goes through :func:`neutralise`, so a name
 such as ``=HYPERLINK(...)`` reaches a spreadsheet program as text, never as a
 formula. Wagtail's own downloads (a form page's submissions) get the same
 through :func:`neutralised_view`.
+
+The registry lives in :mod:`operations.export_registry` and the writers in
+:mod:`operations.export_writers`, below the export task; this module gives
+their names and starts exports.
 """
 
-import csv
-import functools
-import io
-from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseBadRequest
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-FORMATS = ("csv", "xlsx")
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+from .export_registry import REFUSALS, ExportableReport, Table, get, register, registered
+from .export_writers import (
+    CONTENT_TYPES,
+    FORMATS,
+    FORMULA_STARTS,
+    NeutralisedSpreadsheetMixin,
+    neutral_row,
+    neutralise,
+    neutralised_view,
+    write_table,
+)
+
+__all__ = [
+    "CONTENT_TYPES",
+    "DUPLICATE_SECONDS",
+    "FORMATS",
+    "FORMULA_STARTS",
+    "REFUSALS",
+    "ExportableReport",
+    "NeutralisedSpreadsheetMixin",
+    "Table",
+    "exports_page_url",
+    "get",
+    "neutral_row",
+    "neutralise",
+    "neutralised_view",
+    "register",
+    "registered",
+    "start_export",
+    "write_table",
+]
+
 # A second click on the same download within this many seconds reuses the export.
 DUPLICATE_SECONDS = 60
-# What the report's function raises when the user may not have the report.
-REFUSALS = (PermissionDenied, Http404, ValidationError)
-
-
-@dataclass
-class Table:
-    """Headings and rows (any iterable of sequences) of a report, and its file name."""
-
-    headings: list
-    rows: object
-    filename: str
-    sheet_title: str = ""
-    extra: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ExportableReport:
-    key: str
-    title: object
-    build: object  # (user, QueryDict) -> Table
-
-
-_registry = {}
-
-
-def register(key, title, build):
-    _registry[key] = ExportableReport(key, title, build)
-    return build
-
-
-def get(key):
-    return _registry.get(key)
-
-
-def registered():
-    return dict(_registry)
-
-
-# Writers ----------------------------------------------------------------------
-
-# What makes a spreadsheet program read a cell as a formula (OWASP, "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """``value`` as a download's cell: text that would start a formula gets a leading ``'``.
-
-    Numbers, dates and other typed values stay as they are (a negative number
-    is a number, not text); lazy translations become text.
-    """
-    if isinstance(value, Promise):
-        value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def neutral_row(row):
-    return [neutralise(value) for value in row]
-
-
-class NeutralisedSpreadsheetMixin:
-    """For a Wagtail view with ``SpreadsheetExportMixin``: every cell through :func:`neutralise`."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
-
-
-@functools.cache
-def neutralised_view(view_class):
-    """``view_class`` (a Wagtail view that downloads CSV/XLSX) with its cells neutralised."""
-    return type(view_class.__name__, (NeutralisedSpreadsheetMixin, view_class), {})
-
-
-def write_table(table, export_format, out):
-    """Write ``table`` to the binary file ``out`` row by row; return the number of rows."""
-    if export_format == "xlsx":
-        return _write_xlsx(table, out)
-    return _write_csv(table, out)
-
-
-def _write_csv(table, out):
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-    try:
-        text.write("\ufeff")  # so spreadsheet programs read UTF-8 (az, ru) correctly
-        writer = csv.writer(text)
-        writer.writerow(neutral_row(str(heading) for heading in table.headings))
-        count = 0
-        for row in table.rows:
-            writer.writerow(neutral_row(row))
-            count += 1
-        text.flush()
-    finally:
-        text.detach()  # leave ``out`` open for the caller
-    return count
-
-
-def _write_xlsx(table, out):
-    from openpyxl import Workbook
-
-    # Write-only mode streams rows to a temporary file: memory stays flat.
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=str(table.sheet_title or table.filename)[:31] or None)
-    # Neutralised text never starts with "=", so openpyxl stores it as text, not a formula.
-    sheet.append(neutral_row(str(heading) for heading in table.headings))
-    count = 0
-    for row in table.rows:
-        sheet.append(neutral_row(row))
-        count += 1
-    workbook.save(out)
-    return count
 
 
 # Starting an export -------------------------------------------------------------
@@ -173,6 +89,7 @@ def start_export(request, key, export_format, query=None):
     400; a user who may not see the report gets what the report's view gives
     (403 or 404), and no export is recorded.
     """
+    # Models and tasks load when the first export starts, not when an app registers its reports.
     from .models import ReportExport
     from .tasks import build_report_export
 
@@ -211,8 +128,6 @@ def start_export(request, key, export_format, query=None):
 
 def exports_page_url(request):
     """The admin's "My exports" for those who use the admin, the site's page for others."""
-    from django.urls import reverse
-
     if request.user.has_perm("wagtailadmin.access_admin"):
         return reverse("operations_admin:exports")
     return reverse("report_exports")

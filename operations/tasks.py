@@ -19,8 +19,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from . import exports
 from .effects import run_once
+from .export_registry import REFUSALS
+from .export_registry import get as get_report
+from .export_writers import write_table
 from .jobs import operations_setting
 from .models import ReportExport
 
@@ -53,7 +55,7 @@ def build_report_export(export_id):
 
 def _build(export):
     ReportExport.objects.filter(pk=export.pk).update(status=ReportExport.Status.RUNNING)
-    spec = exports.get(export.report)
+    spec = get_report(export.report)
     requester = export.requester
     with translation.override(export.language or settings.LANGUAGE_CODE):
         if spec is None or not requester.is_active:
@@ -61,13 +63,13 @@ def _build(export):
             return
         try:
             table = spec.build(requester, QueryDict(export.query))
-        except exports.REFUSALS:
+        except REFUSALS:
             _fail(export, _("You no longer have access to this report."))
             return
         # Rows go to a temporary file one by one, then to private storage in chunks.
         with tempfile.TemporaryFile() as scratch:
             try:
-                count = exports.write_table(table, export.format, scratch)
+                count = write_table(table, export.format, scratch)
             except Exception:
                 logger.exception("Report export %s failed", export.pk)
                 _fail(export, _("The export could not be made. Please try again."))

@@ -155,13 +155,8 @@ def course_export_rows(report):
 
 
 def group_progress(page):
-    """Each respondent group with its answers, target and percent of target: one query."""
-    groups = list(page.respondent_groups.annotate(n=Count("submissions")).order_by("sort_order"))
-    for group in groups:
-        group.percent = min(100, round(100 * group.n / group.target)) if group.target else 100
-        group.reached = group.n >= group.target
-        group.dom_id = f"group-progress-{group.pk}"
-    return groups
+    """Each respondent group of the survey with its answers against its target (see the page)."""
+    return page.group_progress()
 
 
 def results_by_group(page):

@@ -26,20 +26,7 @@ from pagecache.mixins import CachedViewRestrictionsMixin
 
 from ..blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from ..packs import ExtensibleStreamField
-
-
-class Audience(models.TextChoices):
-    IN_SERVICE = "in_service", _("In-service teachers")
-    PRE_SERVICE = "pre_service", _("Pre-service teachers")
-    SCHOOL_LEADERS = "school_leaders", _("School leaders")
-    VET_INSTRUCTORS = "vet_instructors", _("VET instructors")
-    PARENTS = "parents", _("Parents")
-
-
-class Language(models.TextChoices):
-    AZERBAIJANI = "az", _("Azerbaijani")
-    RUSSIAN = "ru", _("Russian")
-    ENGLISH = "en", _("English")
+from .choices import Audience, Language
 
 
 class CourseTreePage(CachedViewRestrictionsMixin, Page):
@@ -89,8 +76,12 @@ class CatalogueIndexPage(CachedViewRestrictionsMixin, Page):
                 return RouteResult(page)
         return super().route(request, path_components)
 
+    def live_courses(self):
+        """The catalogue's live, public courses."""
+        return CoursePage.objects.live().public().child_of(self)
+
     def get_context(self, request, *args, **kwargs):
-        from ..views import catalogue_context
+        from ..context import catalogue_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(self, request))
@@ -246,7 +237,7 @@ class CoursePage(CourseTreePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import course_context
+        from ..context import course_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(self, request))
@@ -434,12 +425,12 @@ class LessonPage(CourseTreePage):
         return None if self.min_score_percent is None else self.min_score_percent / 100
 
     def serve(self, request, *args, **kwargs):
-        from ..views import admit_learner
+        from ..context import admit_learner
 
         return admit_learner(self, request) or super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import lesson_context
+        from ..context import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self, request))

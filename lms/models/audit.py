@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
+from ..scopes import REPORT_PERMISSION, sees_everyone, taught_by, visible_cohorts
 from .certificates import Certificate, ManualCompletion
 from .organisation import Cohort
 from .records import Enrolment
@@ -49,12 +50,9 @@ class LearningLogEntryManager(ModelLogEntryManager):
 
         An entry about a learner is seen by a trainer of a cohort that has the
         learner as a member and the entry's course among its courses: the rule of
-        the certificate list (:func:`lms.reports.taught_by`). One query
+        the certificate list (:func:`lms.scopes.taught_by`). One query
         whatever the number of entries; without ``lms.view_cohort``, nothing.
         """
-        # Imported here: the scoping rules (lms.reports) import these models.
-        from ..reports import REPORT_PERMISSION, sees_everyone, taught_by, visible_cohorts
-
         if user.is_superuser or sees_everyone(user):
             return self.all()
         if not user.has_perm(REPORT_PERMISSION):
