@@ -55,11 +55,10 @@ MAX_KEYS = 8
 MAX_KEY_LENGTH = 40
 # Words that carry no subject in a catalogue search; dropped unless the query has no other.
 STOPWORDS = frozenset(
-    """
-    a an and for in of on or the to with
-    ve ile ucun bu da de
-    в во и или к ко на о об от по с со у для из за при про
-    """.split()
+    ["a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"]
+    + ["ve", "ile", "ucun", "bu", "da", "de"]
+    + ["в", "во", "и", "или", "к", "ко", "на", "о", "об", "от", "по", "с", "со", "у"]
+    + ["для", "из", "за", "при", "про"]
 )
 # -ism nouns and their -ist adjectives share a root: аутизм/аутистический, autism/autistic.
 ISM = ("изм", "izm", "ism")
@@ -98,9 +97,7 @@ def word_key(word):
         (_common_prefix(word, _stemmer(language).stemWord(word)) for language in languages),
         key=len,
     )
-    if len(word) >= 6 and word.endswith(ISM):
-        key = min(key, word[:-2], key=len)
-    elif len(word) >= 6 and FLEETING.search(word):
+    if len(word) >= 6 and (word.endswith(ISM) or FLEETING.search(word)):
         key = min(key, word[:-2], key=len)
     return word[: max(len(key), MIN_KEY)][:MAX_KEY_LENGTH]
 
