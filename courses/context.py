@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 
 from lms import access, services
 from lms.models import Enrolment, LessonProgress
+from ui.search import search
 
 from .forms import CatalogueFilterForm
 from .outline import DONE, IN_PROGRESS, NOT_STARTED, lesson_position, outline
@@ -47,7 +48,7 @@ def catalogue_context(catalogue, request):
         )
     )
     if query:
-        ranked_ids = [page.pk for page in courses.search(query)]
+        ranked_ids = [page.pk for page in search(courses, query)]
         by_id = courses.in_bulk(ranked_ids)
         courses = [by_id[pk] for pk in ranked_ids if pk in by_id]
     else:

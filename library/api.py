@@ -20,6 +20,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
+from ui.search import matching_ids
+
 from . import services
 from .models import (
     Centre,
@@ -430,7 +432,9 @@ class PatronFilter(django_filters.FilterSet):
         if not query:
             return patrons
         return patrons.filter(
-            Q(card_number=services.normalise_barcode(query)) | Q(name__icontains=query)
+            Q(card_number=services.normalise_barcode(query))
+            | Q(name__icontains=query)
+            | Q(pk__in=matching_ids(Patron, query))
         )
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from ui.dates import local_date
+from ui.search import matching_ids
 
 from .conf import library_settings
 from .models import (
@@ -33,6 +34,7 @@ from .models import (
     Hold,
     Loan,
     LoanRule,
+    Material,
     Patron,
     StockTake,
     StockTakeScan,
@@ -115,16 +117,19 @@ def desk_search(centre, query, *, limit):
     """Patrons and copies of ``centre`` matching ``query``, at most ``limit`` + 1 of each
     (one more than shown, so the page can say there are more).
 
-    Patrons match by name (contains), card number (starts with) or email (starts
-    with); copies by barcode (starts with) or their material's title (contains).
-    Card numbers and barcodes are stored upper-case, so their prefix is compared
-    upper-case: on PostgreSQL the unique indexes' ``_like`` twins serve it.
+    Patrons match by name (contains, or as the catalogue searches: :mod:`ui.search`,
+    so "ismayilova" finds "İsmayılova"), card number (starts with) or email (starts
+    with); copies by barcode (starts with) or their material's title (contains, or as
+    the catalogue searches). Card numbers and barcodes are stored upper-case, so their
+    prefix is compared upper-case: on PostgreSQL the unique indexes' ``_like`` twins
+    serve it. The searches are subqueries: still one query for each list.
     """
     code = normalise_barcode(query)
     patrons = (
         patrons_served_at([centre])
         .filter(
             Q(name__icontains=query)
+            | Q(pk__in=matching_ids(Patron, query))
             | Q(card_number__startswith=code)
             | Q(email__istartswith=query)
             | Q(user__email__istartswith=query)
@@ -134,7 +139,11 @@ def desk_search(centre, query, *, limit):
     )
     copies = (
         copies_kept_at(centre)
-        .filter(Q(barcode__startswith=code) | Q(material__title__icontains=query))
+        .filter(
+            Q(barcode__startswith=code)
+            | Q(material__title__icontains=query)
+            | Q(material__in=matching_ids(Material, query))
+        )
         .select_related("material", "current_centre")
         .order_by("barcode")[: limit + 1]
     )

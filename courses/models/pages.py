@@ -23,6 +23,7 @@ from wagtail.url_routing import RouteResult
 from lms.models import CompletionRule
 from pagecache import cache as pagecache
 from pagecache.mixins import CachedViewRestrictionsMixin
+from ui.search import FoldedAutocompleteField
 
 from ..blocks import RICH_TEXT_FEATURES, LessonBodyBlock
 from ..packs import ExtensibleStreamField
@@ -179,7 +180,13 @@ class CoursePage(CourseTreePage):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("intro"),
-        index.RelatedFields("learning_outcomes", [index.SearchField("text")]),
+        index.RelatedFields(
+            "learning_outcomes", [index.SearchField("text"), FoldedAutocompleteField("text")]
+        ),
+        # What the course catalogue searches (ui.search).
+        FoldedAutocompleteField("title"),
+        FoldedAutocompleteField("summary"),
+        FoldedAutocompleteField("intro"),
         index.FilterField("programme"),
         index.FilterField("audience"),
         index.FilterField("language"),

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from ui.search import FoldedAutocompleteField
+
 
 class District(models.TextChoices):
     BAKU = "baku", _("Baku")
@@ -231,8 +233,17 @@ class Material(index.Indexed, models.Model):
         index.SearchField("authors", boost=2),
         index.SearchField("description"),
         index.SearchField("identifier"),
-        index.RelatedFields("subjects", [index.SearchField("name")]),
+        index.RelatedFields(
+            "subjects", [index.SearchField("name"), FoldedAutocompleteField("name")]
+        ),
         index.FilterField("kind"),
+        # What the catalogue, its API and the desk search (ui.search): folded text of
+        # every field a reader may remember, matched by word stems as prefixes.
+        FoldedAutocompleteField("title"),
+        FoldedAutocompleteField("authors"),
+        FoldedAutocompleteField("description"),
+        FoldedAutocompleteField("identifier"),
+        index.RelatedFields("formats", [FoldedAutocompleteField("name")]),
     ]
 
     class Meta:

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ui.search import FoldedAutocompleteField
+
 from ..conf import library_settings
 from .catalogue import Centre, Material
 
@@ -85,6 +87,7 @@ class Patron(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        FoldedAutocompleteField("name"),
         index.SearchField("card_number"),
         index.FilterField("home_centre"),
     ]

@@ -4,8 +4,6 @@ Availability per centre comes from one aggregate query over the copies of
 the materials on the page, so a page costs the same with 10 or 10,000 copies.
 """
 
-import re
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -18,9 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.search.backends import get_search_backend
 
 from ui.dates import local_date
+from ui.search import query_keys, search
 
 from .. import reference, services
 from ..forms import CatalogueSearchForm, HoldForm
@@ -56,20 +54,19 @@ def availability(material_ids):
 
 
 def search_material_ids(query, limit=SEARCH_LIMIT):
-    """The ids of the materials matching ``query`` in Wagtail search, best first.
+    """The ids of the materials matching ``query``, best first.
 
-    The catalogue page and the API both search through this, so they agree.
-    Only words are searched: punctuation and control characters, which some
-    search backends read as query syntax (SQLite's FTS5 refuses a stray
-    backslash or quote), are dropped.
+    The catalogue page, the API and the desk all search through :mod:`ui.search`,
+    so they agree: Azerbaijani, Russian and English words match their inflected
+    forms and the start of longer words, whatever the case or the accents typed.
+    A query of punctuation or control characters alone finds nothing.
     """
-    words = " ".join(re.findall(r"\w+", query or ""))
-    if not words:
+    if not query_keys(query):
         return []
     # Ranking is cheap on PostgreSQL (and search servers) but costs SQLite's FTS5 about
     # a second at 10,000 materials (docs/benchmarks.md): there, matches come in title order.
     ranked = connection.vendor != "sqlite"
-    results = get_search_backend().search(words, Material, order_by_relevance=ranked)
+    results = search(Material, query, order_by_relevance=ranked)
     # Wagtail's database backends search with a queryset: read only its ids, in one
     # query. A search server hands back instances.
     get_queryset = getattr(results, "get_queryset", None)

@@ -309,7 +309,7 @@ class Command(BaseCommand):
             ),
         )
         backend = get_search_backend()
-        queryset = Material.objects.filter(pk__in=made)
+        queryset = Material.objects.filter(pk__in=made).prefetch_related("subjects", "formats")
         for start in range(0, len(made), self.batch):
             backend.add_bulk(
                 Material, list(queryset.filter(pk__in=made[start : start + self.batch]))
