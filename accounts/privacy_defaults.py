@@ -163,6 +163,20 @@ declare(
     erase=keep(AUDIT_TRAIL),
 )
 
+# wagtail-localize: a translator's work on the content stays, like an editor's.
+declare(
+    "wagtail_localize.StringTranslation",
+    "last_translated_by",
+    export=["locale__language_code", "data", "updated_at"],
+    erase=keep(EDITORS_WORK),
+)
+declare(
+    "wagtail_localize.SegmentOverride",
+    "last_translated_by",
+    export=["locale__language_code", "updated_at"],
+    erase=keep(EDITORS_WORK),
+)
+
 # Django's admin keeps its own history of changes.
 declare(
     "admin.LogEntry",

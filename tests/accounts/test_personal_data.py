@@ -32,6 +32,7 @@ from wagtail.models import (
     Comment,
     CommentReply,
     GroupApprovalTask,
+    Locale,
     Page,
     PageSubscription,
     TaskState,
@@ -40,6 +41,12 @@ from wagtail.models import (
     WorkflowState,
 )
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    TranslationSource,
+)
 
 from accounts.factories import UserFactory
 from accounts.privacy import (
@@ -255,6 +262,21 @@ def did_everything(person, world):
         resolved_at=now,
     )
     CommentReply.objects.create(comment=comment, user=person, text="Done")
+    # As a translator (wagtail-localize): a segment of their page put into Russian.
+    russian = Locale.objects.get(language_code="ru")
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    segment = StringSegment.objects.filter(source=source).first()
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=russian,
+        context=segment.context,
+        data="Перевод",
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        last_translated_by=person,
+    )
+    SegmentOverride.objects.create(
+        locale=russian, context=segment.context, data_json='""', last_translated_by=person
+    )
     PageSubscription.objects.create(page=page, user=person, comment_notifications=True)
     EditingSession.objects.create(
         user=person, content_type=page_type, object_id=str(page.pk), last_seen_at=now
