@@ -60,7 +60,11 @@ def test_a_learner_alternating_between_two_servers_sees_one_consistent_record(st
         (1,)
     ]
     dashboard = browser.get(two, "/learning/").text
-    assert "Inclusive classrooms" in dashboard and "Certificate (PDF)" in dashboard
+    # Production speaks Azerbaijani to a browser that asks for no other language.
+    assert '<html lang="az">' in dashboard
+    assert "Inclusive classrooms" in dashboard and "Sertifikat (PDF)" in dashboard
+    english = browser.get(two, "/learning/", headers={"Accept-Language": "en"}).text
+    assert "Certificate (PDF)" in english
 
     # The worker sends the certificate email and stores the PDF, once, however often it runs.
     for _run in range(2):
