@@ -80,13 +80,7 @@ class Command(BaseCommand):
         )
 
     def pages(self):
-        course = (
-            CoursePage.objects.live()
-            .public()
-            .filter(pk__in=CoursePage.objects.live().values("pk"))
-            .order_by("path")
-            .first()
-        )
+        course = CoursePage.objects.live().public().order_by("path").first()
         if course is None:
             raise CommandError("No live course: run seed_demo (or seed_scale) first.")
         lesson = next(
