@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses.packs import pack_urlpatterns
+from operations.translation_uploads import guarded_upload_pofile
 from operations.views import healthz
 from pages.views import favicon
 
@@ -18,6 +19,11 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Wagtail's reports with neutralised downloads, at Wagtail's own addresses.
     path("admin/reports/", include("operations.admin_report_urls")),
+    # A PO upload is checked before wagtail-localize reads it (operations.translation_uploads).
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        guarded_upload_pofile,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("api.urls")),
