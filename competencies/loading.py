@@ -17,11 +17,17 @@ courses::
 
 Running it again updates titles and adds missing competencies and lesson
 links; it never deletes anything an editor added.
+
+Names, titles and descriptions are the pack's source text (English), marked
+with ``gettext_noop`` and translated in the pack's ``locale/``: each is stored
+in every language (``ui.translated.localized_values``), so a teacher reading
+in Azerbaijani or Russian reads the framework in their language.
 """
 
 from django.db import transaction
 
 from courses.models import CoursePage, LessonPage
+from ui.translated import localized_values
 
 from .models import Competency, CompetencyLesson, Framework
 
@@ -31,8 +37,8 @@ def build_framework(definition, *, pack=""):
     framework, _created = Framework.objects.update_or_create(
         slug=definition["slug"],
         defaults={
-            "name": definition["name"],
-            "description": definition.get("description", ""),
+            **localized_values("name", definition["name"]),
+            **localized_values("description", definition.get("description", "")),
             "pack": pack,
         },
     )
@@ -48,8 +54,8 @@ def build_framework(definition, *, pack=""):
                 defaults={
                     "parent": parent,
                     "kind": node["kind"],
-                    "title": node["title"],
-                    "description": node.get("description", ""),
+                    **localized_values("title", node["title"]),
+                    **localized_values("description", node.get("description", "")),
                     "sort_order": next(order),
                 },
             )

@@ -8,6 +8,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from ui.translated import localized_panels
+
 
 class Framework(models.Model):
     """A competency framework a programme trains towards, registered by a module pack."""
@@ -18,7 +20,11 @@ class Framework(models.Model):
     # The label of the module pack that builds this framework (empty when made by hand).
     pack = models.CharField(_("module pack"), max_length=100, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        *localized_panels("name"),
+        FieldPanel("slug"),
+        *localized_panels("description", heading=_("Description")),
+    ]
 
     class Meta:
         verbose_name = _("competency framework")
@@ -66,8 +72,8 @@ class Competency(ClusterableModel):
         FieldPanel("parent"),
         FieldPanel("code"),
         FieldPanel("kind"),
-        FieldPanel("title"),
-        FieldPanel("description"),
+        *localized_panels("title"),
+        *localized_panels("description", heading=_("Description")),
         FieldPanel("sort_order"),
         InlinePanel("lesson_links", label=_("Lessons that build it")),
     ]

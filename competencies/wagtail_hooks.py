@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from ui.translated import localized
+
 from .models import Competency, Framework
 
 
@@ -14,7 +16,7 @@ class FrameworkViewSet(ModelViewSet):
     menu_label = _("Frameworks")
     list_display = ["name", "slug", "pack"]
     search_fields = ["name"]
-    form_fields = ["name", "slug", "description"]
+    form_fields = [*localized("name"), "slug", *localized("description")]
 
 
 class CompetencyViewSet(ModelViewSet):

@@ -156,7 +156,7 @@ def build(course_pages, trainer=None):
     for name, kind, district, parent in UNIVERSITIES:
         institutions[name], _created = Institution.objects.get_or_create(
             name=name,
-            district=District.objects.get(name=district),
+            district=District.objects.get(slug=slugify(district)),
             defaults={"kind": kind, "parent": institutions.get(parent)},
         )
     User = get_user_model()
@@ -171,7 +171,7 @@ def build(course_pages, trainer=None):
             programme="inclusive-education",
             audience="pre_service" if role == Role.STUDENT_TEACHER else "in_service",
             institution=institutions[institution],
-            district=District.objects.get(name=district),
+            district=District.objects.get(slug=slugify(district)),
         )
         cohort.courses.add(course)
         if trainer is not None:
@@ -213,7 +213,7 @@ def build(course_pages, trainer=None):
     for programme, district, audience, target in TARGETS:
         Target.objects.get_or_create(
             programme=programme,
-            district=District.objects.get(name=district) if district else None,
+            district=District.objects.get(slug=slugify(district)) if district else None,
             audience=audience,
             defaults={"target": target},
         )

@@ -5,6 +5,8 @@ Data, not code: ``manage.py seed_library`` turns it into records. Titles are
 in Azerbaijani, Russian and English, as in the centres' real collections.
 """
 
+from django.utils.translation import gettext_noop
+
 # The lookup rows the catalogue filters on (also created by migration 0002).
 LANGUAGES = [("az", "Azərbaycan dili"), ("ru", "Русский"), ("en", "English")]
 FORMATS = [
@@ -17,38 +19,122 @@ FORMATS = [
 ]
 
 CENTRES = [
-    # code, name, district, address
+    # code, district, {language: (name, address)}: names kept in Azerbaijani spelling
+    # in English, in Russian the established Russian names of the places.
     (
         "bak1",
-        "Bakı İnklüziv Təhsil Resurs Mərkəzi №1",
         "baku",
-        "Nəsimi rayonu, Səməd Vurğun küç. 34",
+        {
+            "az": ("Bakı İnklüziv Təhsil Resurs Mərkəzi №1", "Nəsimi rayonu, Səməd Vurğun küç. 34"),
+            "ru": (
+                "Бакинский ресурсный центр инклюзивного образования №1",
+                "Насиминский район, ул. Самеда Вургуна, 34",
+            ),
+            "en": (
+                "Bakı Inclusive Education Resource Centre No. 1",
+                "34 Səməd Vurğun St, Nəsimi district",
+            ),
+        },
     ),
-    ("bak2", "Bakı İnklüziv Təhsil Resurs Mərkəzi №2", "baku", "Xətai rayonu, Babək pr. 12"),
-    ("sum", "Sumqayıt Resurs Mərkəzi", "sumgayit", "9-cu mikrorayon, Sülh küç. 5"),
-    ("gan1", "Gəncə Resurs Mərkəzi №1", "ganja", "Kəpəz rayonu, Atatürk pr. 21"),
-    ("gan2", "Gəncə Resurs Mərkəzi №2 (GDU nəzdində)", "ganja", "Heydər Əliyev pr. 429"),
-    ("quba", "Quba Resurs Mərkəzi", "guba", "Heydər Əliyev pr. 88"),
-    ("seki", "Şəki Resurs Mərkəzi", "shaki", "M.F. Axundzadə pr. 40"),
-    ("agc", "Ağcabədi Resurs Mərkəzi", "agjabadi", "Üzeyir Hacıbəyov küç. 15"),
-    ("qaz", "Qazax Resurs Mərkəzi", "gazakh", "Heydər Əliyev pr. 7"),
+    (
+        "bak2",
+        "baku",
+        {
+            "az": ("Bakı İnklüziv Təhsil Resurs Mərkəzi №2", "Xətai rayonu, Babək pr. 12"),
+            "ru": (
+                "Бакинский ресурсный центр инклюзивного образования №2",
+                "Хатаинский район, пр. Бабека, 12",
+            ),
+            "en": (
+                "Bakı Inclusive Education Resource Centre No. 2",
+                "12 Babək Ave, Xətai district",
+            ),
+        },
+    ),
+    (
+        "sum",
+        "sumgayit",
+        {
+            "az": ("Sumqayıt Resurs Mərkəzi", "9-cu mikrorayon, Sülh küç. 5"),
+            "ru": ("Сумгайытский ресурсный центр", "9-й микрорайон, ул. Сюльх, 5"),
+            "en": ("Sumqayıt Resource Centre", "5 Sülh St, 9th microdistrict"),
+        },
+    ),
+    (
+        "gan1",
+        "ganja",
+        {
+            "az": ("Gəncə Resurs Mərkəzi №1", "Kəpəz rayonu, Atatürk pr. 21"),
+            "ru": ("Гянджинский ресурсный центр №1", "Кяпазский район, пр. Ататюрка, 21"),
+            "en": ("Gəncə Resource Centre No. 1", "21 Atatürk Ave, Kəpəz district"),
+        },
+    ),
+    (
+        "gan2",
+        "ganja",
+        {
+            "az": ("Gəncə Resurs Mərkəzi №2 (GDU nəzdində)", "Heydər Əliyev pr. 429"),
+            "ru": ("Гянджинский ресурсный центр №2 (при ГГУ)", "пр. Гейдара Алиева, 429"),
+            "en": (
+                "Gəncə Resource Centre No. 2 (at Gəncə State University)",
+                "429 Heydər Əliyev Ave",
+            ),
+        },
+    ),
+    (
+        "quba",
+        "guba",
+        {
+            "az": ("Quba Resurs Mərkəzi", "Heydər Əliyev pr. 88"),
+            "ru": ("Губинский ресурсный центр", "пр. Гейдара Алиева, 88"),
+            "en": ("Quba Resource Centre", "88 Heydər Əliyev Ave"),
+        },
+    ),
+    (
+        "seki",
+        "shaki",
+        {
+            "az": ("Şəki Resurs Mərkəzi", "M.F. Axundzadə pr. 40"),
+            "ru": ("Шекинский ресурсный центр", "пр. М. Ф. Ахундзаде, 40"),
+            "en": ("Şəki Resource Centre", "40 M.F. Axundzadə Ave"),
+        },
+    ),
+    (
+        "agc",
+        "agjabadi",
+        {
+            "az": ("Ağcabədi Resurs Mərkəzi", "Üzeyir Hacıbəyov küç. 15"),
+            "ru": ("Агджабединский ресурсный центр", "ул. Узеира Гаджибекова, 15"),
+            "en": ("Ağcabədi Resource Centre", "15 Üzeyir Hacıbəyov St"),
+        },
+    ),
+    (
+        "qaz",
+        "gazakh",
+        {
+            "az": ("Qazax Resurs Mərkəzi", "Heydər Əliyev pr. 7"),
+            "ru": ("Газахский ресурсный центр", "пр. Гейдара Алиева, 7"),
+            "en": ("Qazax Resource Centre", "7 Heydər Əliyev Ave"),
+        },
+    ),
 ]
 
+# Subject headings: English source, translated in demo/locale like any other string.
 SUBJECTS = [
-    ("autism", "Autism"),
-    ("dyslexia", "Dyslexia and reading"),
-    ("visual-impairment", "Visual impairment"),
-    ("hearing-impairment", "Hearing impairment and sign language"),
-    ("physical-disability", "Physical disability"),
-    ("intellectual-disability", "Intellectual disability"),
-    ("udl", "Universal design for learning"),
-    ("iep", "Individual education plans"),
-    ("inclusive-policy", "Inclusive education policy"),
-    ("parents", "Working with parents"),
-    ("early-years", "Early years"),
-    ("behaviour", "Behaviour and emotions"),
-    ("communication", "Communication (AAC)"),
-    ("assessment", "Assessment"),
+    ("autism", gettext_noop("Autism")),
+    ("dyslexia", gettext_noop("Dyslexia and reading")),
+    ("visual-impairment", gettext_noop("Visual impairment")),
+    ("hearing-impairment", gettext_noop("Hearing impairment and sign language")),
+    ("physical-disability", gettext_noop("Physical disability")),
+    ("intellectual-disability", gettext_noop("Intellectual disability")),
+    ("udl", gettext_noop("Universal design for learning")),
+    ("iep", gettext_noop("Individual education plans")),
+    ("inclusive-policy", gettext_noop("Inclusive education policy")),
+    ("parents", gettext_noop("Working with parents")),
+    ("early-years", gettext_noop("Early years")),
+    ("behaviour", gettext_noop("Behaviour and emotions")),
+    ("communication", gettext_noop("Communication (AAC)")),
+    ("assessment", gettext_noop("Assessment")),
 ]
 
 # title, authors, kind, languages, accessible formats, audience, subjects, description

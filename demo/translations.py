@@ -144,6 +144,37 @@ def translate_all(languages=LANGUAGES, stdout=None):
     return missing
 
 
+def translate_reference_data(languages=LANGUAGES):
+    """Name the demo's reference rows (institutions, subjects...) in ``languages``.
+
+    Rows the demo makes from English text get each language's name from the
+    gettext catalogues (the text is marked with ``gettext_noop`` where the demo
+    or a module pack defines it), where a row has none yet: a name an editor
+    gave is kept. Returns how many names were filled in.
+    """
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from ui.translated import registered_fields
+
+    filled = 0
+    for model, fields in registered_fields().items():
+        for row in model._default_manager.rewrite(False).all():
+            changed = []
+            for field in fields:
+                english = getattr(row, f"{field}_{SOURCE_LANGUAGE}")
+                for language in languages:
+                    column = f"{field}_{language}"
+                    if english and not getattr(row, column):
+                        with translation.override(language):
+                            setattr(row, column, gettext(english))
+                        changed.append(column)
+            if changed:
+                row.save(update_fields=changed)
+                filled += len(changed)
+    return filled
+
+
 def segments(source):
     """The English texts of a source's segments, in order, without repeats."""
     from wagtail_localize.models import TranslationSource

@@ -95,6 +95,7 @@ def check_content_origin_is_set(app_configs=None, **kwargs):
 
 # The apps lms builds on without a model of theirs to make Django say so.
 REQUIRED_APPS = {
+    "modeltranslation": "districts, institutions and programmes are named in every language",
     "pagecache": "its cached outlines and lesson items are forgotten on every page change",
     "ui": "its templates use the ui template tags (dates, scroll regions)",
     "accounts": "its privacy declarations and sign-in pages",
@@ -114,4 +115,24 @@ def check_required_apps(app_configs=None, **kwargs):
         )
         for app, why in REQUIRED_APPS.items()
         if not apps.is_installed(app)
+    ]
+
+
+# The languages the apps' migrations give reference data a column in.
+REFERENCE_LANGUAGES = ("az", "ru", "en")
+
+
+@register()
+def check_reference_languages(app_configs=None, **kwargs):
+    """django-modeltranslation must add the columns the migrations made, no more and no fewer."""
+    languages = tuple(getattr(settings, "MODELTRANSLATION_LANGUAGES", ()))
+    if languages and sorted(languages) == sorted(REFERENCE_LANGUAGES):
+        return []
+    return [
+        Error(
+            "MODELTRANSLATION_LANGUAGES must be ('az', 'ru', 'en'): the apps' migrations "
+            "name reference data in these languages.",
+            hint="See docs/installing.md.",
+            id="lms.E011",
+        )
     ]

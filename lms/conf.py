@@ -12,6 +12,7 @@ and code reads them through ``lms_settings``, which supplies the defaults::
 
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.utils.translation import gettext_lazy as _
 
 DEFAULTS = {
     # Largest amount of time one progress report may add. Stops a tab left
@@ -27,8 +28,10 @@ DEFAULTS = {
     "VISIT_WRITE_INTERVAL_SECONDS": 60,
     # Where "Find a course" links from the learner's dashboard.
     "CATALOGUE_URL": "/",
-    # The institution named on certificates as their issuer.
-    "CERTIFICATE_ISSUER": "Teacher Learning Platform",
+    # The institution named on certificates as their issuer: a name, or a name
+    # per language ({"az": "...", "ru": "...", "en": "..."}); the default is
+    # translated like any other string.
+    "CERTIFICATE_ISSUER": _("Teacher Learning Platform"),
     # Where uploaded packages (H5P, SCORM) run: an origin of their own, such as
     # "https://content.example.org", that reaches the same application but
     # never gets the site's cookies (lms.content). None serves them from the

@@ -24,6 +24,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from ui.search import fold
+from ui.translated import localized
+
 from . import cohorts
 from .models import District, Institution, LearnerProfile, Role
 from .tasks import send_import_invitations
@@ -103,15 +106,24 @@ def read_file(uploaded):
     return rows
 
 
+def names_in_every_language(row):
+    """The row's name in each language, folded as search folds it (İ/i, I/ı, Ё/Е, case)."""
+    return {fold(name) for name in (getattr(row, column) for column in localized("name")) if name}
+
+
 def validate(raw_rows):
     """Check every row (in a fixed number of queries); return :class:`Row` objects with errors."""
+    # A district or institution is found by its name in any language (a trainer's
+    # spreadsheet may say Şəki, Shaki or Шеки) or its slug.
     districts = {}
     for district in District.objects.all():
-        districts[district.name.casefold()] = district
+        for name in names_in_every_language(district):
+            districts[name] = district
         districts[district.slug] = district
     institutions = {
-        (institution.district_id, institution.name.casefold()): institution
+        (institution.district_id, name): institution
         for institution in Institution.objects.all()
+        for name in names_in_every_language(institution)
     }
     emails = [row.get("email", "").strip().lower() for row in raw_rows]
     existing = dict(
@@ -143,14 +155,12 @@ def validate(raw_rows):
         if not row.first_name or not row.last_name:
             row.errors.append(_("First and last name are both needed."))
         district_name = raw.get("district", "")
-        row.district = districts.get(district_name.casefold()) or districts.get(
-            slugify(district_name)
-        )
+        row.district = districts.get(fold(district_name)) or districts.get(slugify(district_name))
         if row.district is None:
             row.errors.append(_("Unknown district “%(name)s”.") % {"name": district_name})
         institution_name = raw.get("institution", "")
         if institution_name and row.district is not None:
-            row.institution = institutions.get((row.district.pk, institution_name.casefold()))
+            row.institution = institutions.get((row.district.pk, fold(institution_name)))
             if row.institution is None:
                 row.errors.append(
                     _("No institution “%(name)s” in %(district)s.")

@@ -9,7 +9,9 @@ import io
 
 import font_roboto
 import segno
-from django.utils import formats
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -42,7 +44,33 @@ def _qr_image(url):
 
 
 def certificate_pdf(certificate, verify_url):
-    """The certificate as PDF bytes; ``verify_url`` is absolute (it goes into the QR code)."""
+    """The certificate as PDF bytes; ``verify_url`` is absolute (it goes into the QR code).
+
+    It reads in the language the learner studied the course in (the site's for
+    certificates issued before that was recorded), with a line in English
+    for use abroad.
+    """
+    language = certificate.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _certificate_pdf(certificate, verify_url, language)
+
+
+def english_line(certificate):
+    """One sentence in English naming who completed what, for a certificate in another language."""
+    with translation.override("en"):
+        return _(
+            "In English: %(name)s has completed the course “%(course)s” "
+            "(%(hours)s CPD hours, %(date)s), issued by %(issuer)s."
+        ) % {
+            "name": certificate.learner_name,
+            "course": certificate.course_title_en or certificate.course_title,
+            "hours": formats.number_format(certificate.cpd_hours, decimal_pos=1),
+            "date": local_date(certificate.completed_at),
+            "issuer": certificate.issuer_en or certificate.issuer,
+        }
+
+
+def _certificate_pdf(certificate, verify_url, language):
     register_fonts()
     buffer = io.BytesIO()
     width, height = landscape(A4)
@@ -73,6 +101,16 @@ def certificate_pdf(certificate, verify_url):
     pdf.drawCentredString(
         centre, height - 132 * mm, _("Issued by %(issuer)s") % {"issuer": certificate.issuer}
     )
+    if language != "en":
+        pdf.setFont(REGULAR, 10)
+        pdf.setFillColor(colors.HexColor("#333333"))
+        paragraph = Paragraph(
+            escape(english_line(certificate)),
+            ParagraphStyle("english", fontName=REGULAR, fontSize=10, leading=13, alignment=1),
+        )
+        _w, used = paragraph.wrap(width - 120 * mm, 30 * mm)
+        paragraph.drawOn(pdf, 60 * mm, height - 146 * mm - used)
+        pdf.setFillColor(colors.black)
 
     qr_size = 38 * mm
     pdf.drawImage(_qr_image(verify_url), width - 24 * mm - qr_size, 22 * mm, qr_size, qr_size)

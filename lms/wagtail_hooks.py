@@ -12,6 +12,8 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from ui.translated import localized
+
 from . import admin_views, reports
 from .forms import CohortForm
 from .models import Cohort, District, Institution, LearningLogEntry, Target
@@ -202,7 +204,7 @@ class DistrictViewSet(ModelViewSet):
     model = District
     icon = "site"
     menu_label = _("Districts")
-    form_fields = ["name", "slug", "kind"]
+    form_fields = [*localized("name"), "slug", "kind"]
     list_display = ["name", "kind"]
     search_fields = ["name"]
 
@@ -211,7 +213,7 @@ class InstitutionViewSet(ModelViewSet):
     model = Institution
     icon = "home"
     menu_label = _("Institutions")
-    form_fields = ["name", "kind", "district", "parent"]
+    form_fields = [*localized("name"), "kind", "district", "parent"]
     list_display = ["name", "kind", "district"]
     list_filter = ["kind", "district"]
     search_fields = ["name"]

@@ -150,7 +150,13 @@ def main():
     # A programme, through its snippet editor.
     url = reverse("wagtailsnippets_courses_programme:add")
     get(admin, url, "the programme editor")
-    response = admin.post(url, {"name": "Pilot programme", "slug": "pilot", "sort_order": 0})
+    # Named in each of the three languages (django-modeltranslation's columns).
+    names = {
+        "name_az": "Pilot proqram",
+        "name_ru": "Пилотная программа",
+        "name_en": "Pilot programme",
+    }
+    response = admin.post(url, {**names, "slug": "pilot", "sort_order": 0})
     if response.status_code != 302:
         fail("saving a programme was refused", response)
     from courses.models import Programme

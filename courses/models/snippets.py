@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ui.translated import localized, localized_panels
+
 
 class Programme(index.Indexed, models.Model):
     """A training programme a course belongs to (inclusive education, VET, ...).
@@ -19,12 +21,16 @@ class Programme(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [
-        FieldPanel("name"),
+        *localized_panels("name"),
         FieldPanel("slug"),
-        FieldPanel("description"),
+        *localized_panels("description", heading=_("Description")),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Found by its name in any language, whichever the editor is working in.
+    search_fields = [
+        *(index.SearchField(name) for name in localized("name")),
+        *(index.AutocompleteField(name) for name in localized("name")),
+    ]
 
     class Meta:
         verbose_name = _("programme")

@@ -4,12 +4,12 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ui.search import FoldedAutocompleteField
+from ui.translated import localized_panels
 
 
 class District(models.TextChoices):
@@ -44,10 +44,10 @@ class Centre(models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        *localized_panels("name"),
         FieldPanel("code"),
         FieldPanel("district"),
-        FieldPanel("address"),
+        *localized_panels("address", heading=_("Address")),
         FieldPanel("email"),
         FieldPanel("phone"),
         FieldPanel("staff"),
@@ -92,6 +92,8 @@ class Subject(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
 
+    panels = [*localized_panels("name"), FieldPanel("slug")]
+
     class Meta:
         verbose_name = _("subject")
         verbose_name_plural = _("subjects")
@@ -116,23 +118,10 @@ class Language(models.Model):
         return self.name
 
 
-# The formats every catalogue starts with (migration 0002), marked for translation:
-# a format keeping its built-in name reads in the visitor's language.
-BUILT_IN_FORMAT_NAMES = [
-    gettext_noop("Braille"),
-    gettext_noop("Large print"),
-    gettext_noop("Audio"),
-    gettext_noop("Easy-read"),
-    gettext_noop("Sign-language video"),
-    gettext_noop("Tactile"),
-]
-
-
 class AccessibleFormat(models.Model):
     """An accessible format (braille, large print, audio, easy-read, sign video, tactile).
 
-    Its ``str()`` is the name in the active language when the name is a built-in one
-    (:data:`BUILT_IN_FORMAT_NAMES`); a name staff typed reads as typed.
+    Named in every language (``library.translation``): its name reads in the visitor's.
     """
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
@@ -144,7 +133,7 @@ class AccessibleFormat(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return gettext(self.name) if self.name in BUILT_IN_FORMAT_NAMES else self.name
+        return self.name
 
 
 class Material(index.Indexed, models.Model):

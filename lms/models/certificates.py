@@ -43,6 +43,12 @@ class Certificate(models.Model):
     cpd_hours = models.DecimalField(_("CPD hours"), max_digits=5, decimal_places=1)
     completed_at = models.DateTimeField(_("completed"))
     issuer = models.CharField(_("issued by"), max_length=255)
+    # The language the learner studied the course in: the certificate reads in it,
+    # with a line in English (the course and issuer as named in English) for use
+    # abroad. Empty on certificates issued before languages were recorded.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
+    course_title_en = models.CharField(_("course in English"), max_length=255, blank=True)
+    issuer_en = models.CharField(_("issued by (in English)"), max_length=255, blank=True)
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(

@@ -1,8 +1,9 @@
 """Issuing and revoking certificates, and a trainer's decision that a course is complete."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -20,15 +21,20 @@ def issue_certificate(enrolment, rules=None):
     if rules is None:
         rules = CourseRules.objects.filter(course_id=enrolment.course_id).first()
     learner = enrolment.learner
+    course = enrolment.course
+    language = certificate_language(course)
     certificate, created = Certificate.objects.get_or_create(
         enrolment=enrolment,
         defaults={
             "learner": learner,
             "learner_name": learner.get_full_name() or learner.get_username(),
-            "course_title": rules.title if rules else enrolment.course.title,
+            "course_title": rules.title if rules else course.title,
             "cpd_hours": rules.cpd_hours if rules else 0,
             "completed_at": enrolment.completed_at,
-            "issuer": lms_settings.CERTIFICATE_ISSUER,
+            "issuer": issuer_in(language),
+            "language": language,
+            "course_title_en": english_title(course, rules),
+            "issuer_en": issuer_in("en"),
         },
     )
     if created:
@@ -38,6 +44,36 @@ def issue_certificate(enrolment, rules=None):
         if learner.email:
             transaction.on_commit(lambda: send_certificate_email.enqueue(certificate.pk))
     return certificate
+
+
+def certificate_language(course):
+    """The language the learner studied ``course`` in: its page's locale, else the site's."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    locale = getattr(course, "locale", None)
+    language = locale.language_code if locale is not None else ""
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def issuer_in(language):
+    """``LMS["CERTIFICATE_ISSUER"]`` in ``language`` (a name per language, or one to translate)."""
+    issuer = lms_settings.CERTIFICATE_ISSUER
+    if isinstance(issuer, dict):
+        return issuer.get(language) or issuer.get("en") or next(iter(issuer.values()), "")
+    with translation.override(language):
+        return str(issuer)
+
+
+def english_title(course, rules=None):
+    """The course's title as its English translation names it (its own title if it has none)."""
+    english = None
+    if getattr(course, "locale", None) is not None and course.locale.language_code != "en":
+        english = (
+            type(course)
+            .objects.filter(translation_key=course.translation_key, locale__language_code="en")
+            .values_list("title", flat=True)
+            .first()
+        )
+    return english or (rules.title if rules else course.title)
 
 
 def complete_for_learner(learner, course, *, decided_by, reason):

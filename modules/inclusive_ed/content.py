@@ -4,6 +4,8 @@
 and run by ``manage.py build_starter_content`` and by the demo; it is idempotent.
 """
 
+from django.utils.translation import gettext_noop
+
 from courses.models import CoursePage, LessonPage
 from courses.starter import build_course, ensure_blocks
 
@@ -81,8 +83,8 @@ LESSON_BLOCKS = {
 
 FRAMEWORK = {
     "slug": "inclusive-teacher",
-    "name": "Inclusive teacher competencies",
-    "description": (
+    "name": gettext_noop("Inclusive teacher competencies"),
+    "description": gettext_noop(
         "What a teacher in an inclusive school values, knows and does, in four areas "
         "adapted from the Profile of Inclusive Teachers for Azerbaijan's programme."
     ),
@@ -90,12 +92,12 @@ FRAMEWORK = {
         {
             "code": "1",
             "kind": "area",
-            "title": "Valuing learner diversity",
+            "title": gettext_noop("Valuing learner diversity"),
             "children": [
                 {
                     "code": "1.1",
                     "kind": "competency",
-                    "title": "Understands inclusive education as every child's right",
+                    "title": gettext_noop("Understands inclusive education as every child's right"),
                     "lessons": [
                         f"{PRACTICE}/uncrpd-article-24",
                         f"{PRACTICE}/inclusion-in-azerbaijan",
@@ -106,7 +108,9 @@ FRAMEWORK = {
                 {
                     "code": "1.2",
                     "kind": "competency",
-                    "title": "Sees learner difference as a resource, and speaks respectfully about it",
+                    "title": gettext_noop(
+                        "Sees learner difference as a resource, and speaks respectfully about it"
+                    ),
                     "lessons": [
                         f"{PRACTICE}/attitudes-and-language",
                         f"{FOUNDATIONS}/ways-of-thinking-about-disability",
@@ -118,12 +122,12 @@ FRAMEWORK = {
         {
             "code": "2",
             "kind": "area",
-            "title": "Supporting all learners",
+            "title": gettext_noop("Supporting all learners"),
             "children": [
                 {
                     "code": "2.1",
                     "kind": "competency",
-                    "title": "Plans lessons with universal design for learning",
+                    "title": gettext_noop("Plans lessons with universal design for learning"),
                     "lessons": [
                         f"{PRACTICE}/universal-design-for-learning",
                         f"{FOUNDATIONS}/principles-of-udl",
@@ -132,7 +136,7 @@ FRAMEWORK = {
                 {
                     "code": "2.2",
                     "kind": "competency",
-                    "title": "Adapts teaching, the classroom and assessment fairly",
+                    "title": gettext_noop("Adapts teaching, the classroom and assessment fairly"),
                     "lessons": [
                         f"{PRACTICE}/adapting-lessons",
                         f"{PRACTICE}/fair-assessment",
@@ -142,7 +146,9 @@ FRAMEWORK = {
                 {
                     "code": "2.3",
                     "kind": "competency",
-                    "title": "Contributes to and teaches by an individual education plan",
+                    "title": gettext_noop(
+                        "Contributes to and teaches by an individual education plan"
+                    ),
                     "lessons": [
                         f"{PRACTICE}/individual-education-plans",
                         f"{FOUNDATIONS}/iep-purpose-and-parts",
@@ -153,12 +159,12 @@ FRAMEWORK = {
         {
             "code": "3",
             "kind": "area",
-            "title": "Working with others",
+            "title": gettext_noop("Working with others"),
             "children": [
                 {
                     "code": "3.1",
                     "kind": "competency",
-                    "title": "Works in partnership with parents and families",
+                    "title": gettext_noop("Works in partnership with parents and families"),
                     "lessons": [
                         f"{PRACTICE}/working-with-parents",
                         f"{FOUNDATIONS}/families-and-community",
@@ -167,7 +173,7 @@ FRAMEWORK = {
                 {
                     "code": "3.2",
                     "kind": "competency",
-                    "title": "Draws on resource centres and specialists",
+                    "title": gettext_noop("Draws on resource centres and specialists"),
                     "lessons": [f"{PRACTICE}/resource-centres"],
                 },
             ],
@@ -175,12 +181,12 @@ FRAMEWORK = {
         {
             "code": "4",
             "kind": "area",
-            "title": "Personal professional development",
+            "title": gettext_noop("Personal professional development"),
             "children": [
                 {
                     "code": "4.1",
                     "kind": "competency",
-                    "title": "Reflects on own practice and seeks support",
+                    "title": gettext_noop("Reflects on own practice and seeks support"),
                     "lessons": [f"{FOUNDATIONS}/reflective-practice-and-support"],
                 },
             ],

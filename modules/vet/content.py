@@ -1,5 +1,7 @@
 """The VET pack's starter course and its competence-based framework, built idempotently."""
 
+from django.utils.translation import gettext_noop
+
 from courses.starter import build_course
 
 from . import starter
@@ -18,8 +20,8 @@ def _criterion(code, title, *lessons):
 
 FRAMEWORK = {
     "slug": "vet-instructor-standard",
-    "name": "VET instructor: competence-based teaching and assessment",
-    "description": (
+    "name": gettext_noop("VET instructor: competence-based teaching and assessment"),
+    "description": gettext_noop(
         "An occupational standard for instructors at VET providers, broken into units, "
         "learning outcomes and assessment criteria, each criterion built by a lesson."
     ),
@@ -27,29 +29,33 @@ FRAMEWORK = {
         {
             "code": "S",
             "kind": "standard",
-            "title": "VET instructor (competence-based training)",
+            "title": gettext_noop("VET instructor (competence-based training)"),
             "children": [
                 {
                     "code": "U1",
                     "kind": "unit",
-                    "title": "Plan competence-based training",
+                    "title": gettext_noop("Plan competence-based training"),
                     "children": [
                         {
                             "code": "U1.LO1",
                             "kind": "outcome",
-                            "title": "Interpret an occupational standard",
+                            "title": gettext_noop("Interpret an occupational standard"),
                             "children": [
                                 _criterion(
                                     "U1.LO1.AC1",
-                                    "Explains what competence-based training is and why "
-                                    "the VET reform moves towards it",
+                                    gettext_noop(
+                                        "Explains what competence-based training is and why "
+                                        "the VET reform moves towards it"
+                                    ),
                                     "what-is-competence-based-training",
                                     "vet-reform-in-azerbaijan",
                                 ),
                                 _criterion(
                                     "U1.LO1.AC2",
-                                    "Traces a standard's units to learning outcomes and "
-                                    "assessment criteria",
+                                    gettext_noop(
+                                        "Traces a standard's units to learning outcomes and "
+                                        "assessment criteria"
+                                    ),
                                     "standards-to-assessment-criteria",
                                 ),
                             ],
@@ -57,11 +63,13 @@ FRAMEWORK = {
                         {
                             "code": "U1.LO2",
                             "kind": "outcome",
-                            "title": "Plan a session from learning outcomes",
+                            "title": gettext_noop("Plan a session from learning outcomes"),
                             "children": [
                                 _criterion(
                                     "U1.LO2.AC1",
-                                    "Writes a session plan with practice in realistic conditions",
+                                    gettext_noop(
+                                        "Writes a session plan with practice in realistic conditions"
+                                    ),
                                     "planning-a-session",
                                 ),
                             ],
@@ -71,16 +79,18 @@ FRAMEWORK = {
                 {
                     "code": "U2",
                     "kind": "unit",
-                    "title": "Deliver training with employers and for every learner",
+                    "title": gettext_noop("Deliver training with employers and for every learner"),
                     "children": [
                         {
                             "code": "U2.LO1",
                             "kind": "outcome",
-                            "title": "Organise learning in the workplace",
+                            "title": gettext_noop("Organise learning in the workplace"),
                             "children": [
                                 _criterion(
                                     "U2.LO1.AC1",
-                                    "Agrees tasks, supervision and feedback with an employer",
+                                    gettext_noop(
+                                        "Agrees tasks, supervision and feedback with an employer"
+                                    ),
                                     "workplace-learning-and-employers",
                                 ),
                             ],
@@ -88,11 +98,13 @@ FRAMEWORK = {
                         {
                             "code": "U2.LO2",
                             "kind": "outcome",
-                            "title": "Include learners with different needs",
+                            "title": gettext_noop("Include learners with different needs"),
                             "children": [
                                 _criterion(
                                     "U2.LO2.AC1",
-                                    "Adapts practice and assessment without lowering the standard",
+                                    gettext_noop(
+                                        "Adapts practice and assessment without lowering the standard"
+                                    ),
                                     "inclusive-practice-in-vet",
                                 ),
                             ],
@@ -102,21 +114,21 @@ FRAMEWORK = {
                 {
                     "code": "U3",
                     "kind": "unit",
-                    "title": "Assess competence and assure quality",
+                    "title": gettext_noop("Assess competence and assure quality"),
                     "children": [
                         {
                             "code": "U3.LO1",
                             "kind": "outcome",
-                            "title": "Assess against the assessment criteria",
+                            "title": gettext_noop("Assess against the assessment criteria"),
                             "children": [
                                 _criterion(
                                     "U3.LO1.AC1",
-                                    "Gathers evidence by observing real tasks safely",
+                                    gettext_noop("Gathers evidence by observing real tasks safely"),
                                     "assessing-competence",
                                 ),
                                 _criterion(
                                     "U3.LO1.AC2",
-                                    "Makes fair, recorded decisions from a portfolio",
+                                    gettext_noop("Makes fair, recorded decisions from a portfolio"),
                                     "portfolios-and-fair-decisions",
                                 ),
                             ],
@@ -124,11 +136,13 @@ FRAMEWORK = {
                         {
                             "code": "U3.LO2",
                             "kind": "outcome",
-                            "title": "Take part in the provider's quality assurance",
+                            "title": gettext_noop("Take part in the provider's quality assurance"),
                             "children": [
                                 _criterion(
                                     "U3.LO2.AC1",
-                                    "Uses learner and employer feedback to improve a programme",
+                                    gettext_noop(
+                                        "Uses learner and employer feedback to improve a programme"
+                                    ),
                                     "quality-assurance-in-a-vet-provider",
                                 ),
                             ],

@@ -19,6 +19,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
+    # Reference data in three languages (name_az, name_ru, name_en); before the admin.
+    "modeltranslation",
     "ui",
     "pagecache",
     "content_packages",
@@ -178,6 +180,13 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Reference data (districts, institutions, programmes, frameworks, the library's
+# centres, subjects, languages and formats) has a column per language
+# (django-modeltranslation); a name missing in one language reads in Azerbaijani,
+# then English. The lists stay the same whatever LANGUAGE_CODE a test runs under.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "az"
+MODELTRANSLATION_LANGUAGES = ("az", "ru", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("az", "en")
 TIME_ZONE = "Asia/Baku"
 USE_I18N = True
 USE_TZ = True

@@ -36,7 +36,7 @@ def test_a_new_teacher_signs_up_and_is_signed_in(client):
     assert response.status_code == 302
     user = get_user_model().objects.get(username="nigar")
     assert client.session["_auth_user_id"] == str(user.pk)
-    assert (user.learner_profile.role, user.learner_profile.district.name) == ("teacher", "Guba")
+    assert (user.learner_profile.role, user.learner_profile.district.name) == ("teacher", "Quba")
 
 
 def test_sign_up_refuses_an_institution_in_another_district(client, district):

@@ -190,10 +190,14 @@ def test_an_administrator_puts_a_member_of_the_staff_group_on_a_centres_desk(
     response = client.post(
         url,
         {
-            "name": centre.name,
+            "name_az": centre.name,
+            "name_ru": "",
+            "name_en": "",
             "code": centre.code,
             "district": centre.district,
-            "address": "",
+            "address_az": "",
+            "address_ru": "",
+            "address_en": "",
             "email": centre.email,
             "phone": "",
             "staff": [newcomer.pk],

@@ -126,3 +126,62 @@ def test_a_trainer_of_the_learners_cohort_may_download_it_and_another_may_not(
 def test_anonymous_visitors_are_sent_to_sign_in_for_the_transcript(client):
     for name in ("lms:transcript", "lms:transcript_pdf"):
         assert reverse("login") in client.get(reverse(name)).url
+
+
+@pytest.fixture
+def azerbaijani_course(course):
+    """The course translated into Azerbaijani, every page published in its own locale."""
+    from wagtail.models import Locale
+
+    azerbaijani = Locale.objects.get_or_create(language_code="az")[0]
+    titles = {"Inclusive classrooms": "İnklüziv siniflər"}
+    translated = None
+    for page in [course, *course.get_descendants().order_by("path")]:
+        copy = page.specific.copy_for_translation(azerbaijani, copy_parents=True)
+        copy.title = titles.get(page.title, copy.title)
+        copy.save_revision().publish()
+        translated = translated or copy
+    return translated.specific
+
+
+def test_the_certificate_reads_in_the_language_the_course_was_studied_in_with_english_for_abroad(
+    client, learner, azerbaijani_course
+):
+    learner.first_name, learner.last_name = "Aysel", "Məmmədova"
+    learner.save()
+    services.enrol(learner, azerbaijani_course)
+    for lesson in azerbaijani_course.get_lessons():
+        services.record_learning(learner, lesson.lesson_uuid, Verb.MARKED_COMPLETE)
+    certificate = learner.certificates.get()
+    assert (certificate.language, certificate.course_title) == ("az", "İnklüziv siniflər")
+    assert certificate.course_title_en == "Inclusive classrooms"
+
+    client.force_login(learner)
+    text = " ".join(
+        pdf_reader(client.get(certificate.get_pdf_url())).pages[0].extract_text().split()
+    )
+    assert "Kursu tamamlama sertifikatı" in text  # "Certificate of completion"
+    assert "İnklüziv siniflər" in text
+    assert "In English: Aysel Məmmədova has completed the course “Inclusive classrooms”" in text
+    assert "Certificate of completion" not in text
+
+
+def test_an_english_certificate_has_no_second_english_line(learner_client, certificate):
+    assert certificate.language == "en"
+    text = pdf_reader(learner_client.get(certificate.get_pdf_url())).pages[0].extract_text()
+    assert "Certificate of completion" in text
+    assert "In English:" not in text
+
+
+def test_the_issuer_may_be_named_per_language(settings, learner, azerbaijani_course):
+    settings.LMS = {
+        "CERTIFICATE_ISSUER": {"az": "Təhsil İnstitutu", "en": "Institute of Education"}
+    }
+    services.enrol(learner, azerbaijani_course)
+    for lesson in azerbaijani_course.get_lessons():
+        services.record_learning(learner, lesson.lesson_uuid, Verb.MARKED_COMPLETE)
+    certificate = learner.certificates.get()
+    assert (certificate.issuer, certificate.issuer_en) == (
+        "Təhsil İnstitutu",
+        "Institute of Education",
+    )

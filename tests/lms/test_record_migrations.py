@@ -39,9 +39,28 @@ def at(minutes):
 
 
 def before_the_move(graph):
-    """The migration targets of the state just before the records moved."""
-    latest = [node for node in graph.leaf_nodes() if node[0] not in BEFORE_THE_MOVE]
-    return latest + list(BEFORE_THE_MOVE.items())
+    """The migration targets of the state just before the records moved.
+
+    Every other app stays at its latest migration that needs none of the moving
+    apps' later ones (pages 0009 names lms 0011's districts, so it goes back too).
+    """
+    later = set()
+    for app, name in BEFORE_THE_MOVE.items():
+        [leaf] = [node for node in graph.leaf_nodes() if node[0] == app]
+        later |= {node for node in graph.forwards_plan(leaf) if node[0] == app}
+        later -= set(graph.forwards_plan((app, name)))
+    targets = []
+    for leaf in graph.leaf_nodes():
+        if leaf[0] in BEFORE_THE_MOVE:
+            continue
+        node = leaf
+        while node is not None and later & set(graph.forwards_plan(node)):
+            parents = [
+                parent.key for parent in graph.node_map[node].parents if parent.key[0] == node[0]
+            ]
+            node = parents[0] if parents else None
+        targets.append(node or (leaf[0], None))
+    return targets + list(BEFORE_THE_MOVE.items())
 
 
 def migrate_back(executor, targets):

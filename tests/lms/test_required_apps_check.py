@@ -16,3 +16,16 @@ def test_a_missing_app_is_reported(monkeypatch, app):
     monkeypatch.setattr(apps, "is_installed", lambda name: name != app and installed(name))
     [error] = check_required_apps()
     assert error.id == "lms.E010" and repr(app) in error.msg
+
+
+def test_reference_data_is_named_in_the_languages_the_migrations_made(settings):
+    from lms.checks import check_reference_languages
+
+    assert check_reference_languages() == []
+    for languages in [("en",), ("az", "ru", "en", "tr")]:
+        settings.MODELTRANSLATION_LANGUAGES = languages
+        [error] = check_reference_languages()
+        assert error.id == "lms.E011"
+    del settings.MODELTRANSLATION_LANGUAGES
+    [error] = check_reference_languages()
+    assert error.id == "lms.E011"

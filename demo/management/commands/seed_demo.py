@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from content_packages.archives import PackageError
@@ -78,7 +79,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # Demo learners finishing courses would otherwise "email" their certificates.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        # The demo is written in English: names typed here are the English ones
+        # (django-modeltranslation stores them in the active language's column).
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            translation.override(translations.SOURCE_LANGUAGE),
+        ):
             self.build(**options)
 
     def build(self, **options):
@@ -114,6 +120,8 @@ class Command(BaseCommand):
         translations.translate_all(stdout=self.stdout)
         # The resource centres' lending libraries (their own app, their own command).
         call_command("seed_library", stdout=self.stdout)
+        # Institutions, subjects and frameworks named in Azerbaijani and Russian too.
+        translations.translate_reference_data()
         self.stdout.write(self.style.SUCCESS(f"Demo site ready at {catalogue.url}"))
         if create_users:
             self.stdout.write("Demo accounts (development only):")

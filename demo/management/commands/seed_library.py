@@ -36,6 +36,7 @@ from library.models import (
     Subject,
 )
 from library.roles import ensure_staff_group
+from ui.translated import localized_values
 
 # Materials on these subjects point to live course pages whose titles contain the words.
 RELATED_PAGES = {
@@ -81,15 +82,13 @@ class Command(BaseCommand):
     def centres(self, group):
         User = get_user_model()
         centres = {}
-        for code, name, district, address in CENTRES:
+        for code, district, names in CENTRES:
+            values = {"name": names["en"][0], "address": names["en"][1]}
+            for language, (name, address) in names.items():
+                values[f"name_{language}"], values[f"address_{language}"] = name, address
             centre, _created = Centre.objects.get_or_create(
                 code=code,
-                defaults={
-                    "name": name,
-                    "district": district,
-                    "address": address,
-                    "email": f"{code}@resurs.example.az",
-                },
+                defaults={**values, "district": district, "email": f"{code}@resurs.example.az"},
             )
             centres[code] = centre
             desk, created = User.objects.get_or_create(
@@ -125,7 +124,7 @@ class Command(BaseCommand):
         subjects = {}
         for slug, name in SUBJECTS:
             subjects[slug], _created = Subject.objects.get_or_create(
-                slug=slug, defaults={"name": name}
+                slug=slug, defaults=localized_values("name", name)
             )
         languages = {
             code: Language.objects.get_or_create(code=code, defaults={"name": name})[0]
