@@ -1,0 +1,87 @@
+"""The language of parts of a page (WCAG 3.1.2), for every app's templates.
+
+A page reads in the visitor's language, but some of what it shows does not: an
+English course in an Azerbaijani catalogue, a material's original title, a
+teacher's name kept in Azerbaijani on a Russian page. Each such part carries
+its own ``lang`` so that a screen reader pronounces it in its language::
+
+    {% load language_tags %}
+    <h1{% lang_attr page.locale.language_code %}>{{ page.title }}</h1>
+    <td{% lang_attr_of learner_name "az" %}>{{ learner_name }}</td>
+
+Both print nothing when the part is in the page's own language.
+"""
+
+import re
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+register = template.Library()
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# Letters of Azerbaijani's Latin alphabet that English, Russian and most names lack.
+AZERBAIJANI = re.compile(r"[ƏəĞğIıİŞşÇçÖöÜü]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def page_language():
+    return (get_language() or "").split("-")[0]
+
+
+def language_of_text(text):
+    """The language ``text`` is evidently in: "ru" for Cyrillic, "az" for Azerbaijani letters.
+
+    Empty when the letters do not tell (plain Latin: English, or a name in any
+    language), so the part keeps the page's language.
+    """
+    text = str(text or "")
+    if CYRILLIC.search(text):
+        return "ru"
+    if AZERBAIJANI.search(text.replace("I", "")) or ("I" in text and "ı" in text):
+        return "az"
+    return ""
+
+
+@register.simple_tag
+def lang_attr(code):
+    """`` lang="…"`` when ``code`` is a language other than the page's, else nothing."""
+    code = str(code or "").split("-")[0]
+    if not code or code == page_language():
+        return ""
+    return format_html(' lang="{}"', code)
+
+
+@register.simple_tag
+def lang_attr_of(text, latin=""):
+    """`` lang="…"`` for text whose letters show another language (a name, a title).
+
+    ``latin`` is the language to assume for plain Latin text on a page in
+    another script: people's names here are Azerbaijani, so
+    ``{% lang_attr_of learner_name "az" %}`` marks "Aysel Quliyeva" on a
+    Russian page as Azerbaijani.
+    """
+    language = language_of_text(text)
+    if not language and latin and LATIN.search(str(text or "")) and page_language() == "ru":
+        language = latin
+    return lang_attr(language)
+
+
+@register.filter
+def text_language(text):
+    """The language ``text`` is evidently in (see :func:`language_of_text`)."""
+    return language_of_text(text)
+
+
+@register.simple_tag
+def content_lang_attr(page, block=None):
+    """`` lang="…"`` for a page's text (or one of its blocks) in another language than the page's.
+
+    An activity block (H5P, SCORM, a quiz: a block that says how it completes a
+    lesson) speaks the interface's language in its buttons, so it is left as is.
+    """
+    if block is not None and hasattr(getattr(block, "block", None), "completion_source"):
+        return ""
+    locale = getattr(page, "locale", None)
+    return lang_attr(locale.language_code if locale is not None else "")
