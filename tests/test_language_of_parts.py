@@ -64,3 +64,14 @@ def test_a_materials_title_carries_its_language(client):
     client.cookies["django_language"] = "az"
     html = client.get(reverse("library:material", args=[material.pk])).content.decode()
     assert '<h1 lang="ru">Жестовый язык для учителей</h1>' in html
+
+
+def test_a_reference_label_read_in_a_fallback_language_carries_it():
+    from courses.models import Programme
+
+    programme = Programme.objects.create(slug="pilot", name_en="Pilot programme")
+    programme.refresh_from_db()
+    assert render("{% label_lang_attr programme %}", "az", programme=programme) == ' lang="en"'
+    assert render("{% label_lang_attr programme %}", "en", programme=programme) == ""
+    named = Programme.objects.get(slug="inclusive-education")
+    assert render("{% label_lang_attr programme %}", "ru", programme=named) == ""

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.browser.english_guard import english_on_page
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 # Playwright's sync API runs an event loop in the test thread; the test's own
@@ -139,7 +141,8 @@ def checked(url):
 
 
 def check_visited_page(context, url, name):
-    """Axe (page and frames) at 1366 px, overflow at 320 px, screenshots; return findings."""
+    """Axe (page and frames) and English on an az or ru page at 1366 px, overflow at 320 px,
+    screenshots; return findings."""
     os.makedirs(os.path.join(ARTEFACTS, os.path.dirname(name)), exist_ok=True)
     findings = []
     page = context.new_page()
@@ -154,6 +157,10 @@ def check_visited_page(context, url, name):
         settle(page)
         if checked(url):
             findings += [f"{url} axe: {violation}" for violation in run_axe(page)]
+            findings += [
+                f"{url} English where the page's language has a translation: {text!r}"
+                for text in english_on_page(page)
+            ]
         page.screenshot(path=os.path.join(ARTEFACTS, f"{name}-1366.png"), full_page=True)
         page.set_viewport_size(PHONE)
         page.screenshot(path=os.path.join(ARTEFACTS, f"{name}-390.png"), full_page=True)

@@ -15,6 +15,7 @@ Both print nothing when the part is in the page's own language.
 import re
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -85,3 +86,24 @@ def content_lang_attr(page, block=None):
         return ""
     locale = getattr(page, "locale", None)
     return lang_attr(locale.language_code if locale is not None else "")
+
+
+@register.simple_tag
+def label_lang_attr(row, field="name"):
+    """`` lang="…"`` for a reference label read in a fallback language.
+
+    A district or programme with no name in the page's language shows its
+    Azerbaijani or English name (django-modeltranslation's fallback): that
+    name carries the language it is in.
+    """
+    if row is None or not hasattr(row, f"{field}_{page_language()}"):
+        return ""
+    if getattr(row, f"{field}_{page_language()}", None):
+        return ""
+    fallbacks = getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", ())
+    if isinstance(fallbacks, dict):
+        fallbacks = fallbacks.get("default", ())
+    for language in fallbacks:
+        if getattr(row, f"{field}_{language}", None):
+            return lang_attr(language)
+    return ""
