@@ -100,6 +100,10 @@ class H5PActivity(TranslatableMixin, index.Indexed, models.Model):
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
 
     search_fields = [index.SearchField("title"), index.FilterField("main_library")]
+    # A translation is a package of its own, not segments of this one: wagtail-localize
+    # makes it as a copy the translator edits (uploads the language's file) in the
+    # snippet editor, instead of keeping it in sync with this source.
+    localize_default_translation_mode = "simple"
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("H5P activity")

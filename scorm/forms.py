@@ -45,7 +45,7 @@ class ScormPackageForm(WagtailAdminModelForm):
 
     def clean_title(self):
         title = self.cleaned_data.get("title", "").strip()
-        if self.instance.pk and not title:
+        if self.instance.pk and not title and not self.replaces_file:
             raise forms.ValidationError(_("Give the package a title."))
         return title
 

@@ -63,6 +63,11 @@ class ScormPackage(TranslatableMixin, models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
+    # A translation is a package of its own, not segments of this one: wagtail-localize
+    # makes it as a copy the translator edits (uploads the language's zip) in the
+    # snippet editor, instead of keeping it in sync with this source.
+    localize_default_translation_mode = "simple"
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("SCORM package")
         verbose_name_plural = _("SCORM packages")
