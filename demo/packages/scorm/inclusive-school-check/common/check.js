@@ -110,5 +110,4 @@
   });
 
   window.addEventListener("pagehide", finish);
-  window.addEventListener("beforeunload", finish);
 })();
