@@ -8,6 +8,7 @@ imports none of them.
 """
 
 from django.forms.utils import ErrorList
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -64,10 +65,22 @@ class VideoBlock(blocks.StructBlock):
     captions = DocumentChooserBlock(
         label=_("Captions (WebVTT)"), required=False, help_text=_("A .vtt captions file.")
     )
+    # Empty: the language of the page the video is on, so that each translation
+    # of a lesson (with its own captions file) names its own language.
     captions_language = blocks.ChoiceBlock(
         label=_("Captions language"),
-        choices=[("az", _("Azerbaijani")), ("ru", _("Russian")), ("en", _("English"))],
-        default="az",
+        choices=[
+            ("", _("The page's language")),
+            ("az", _("Azerbaijani")),
+            ("ru", _("Russian")),
+            ("en", _("English")),
+        ],
+        default="",
+        required=False,
+        help_text=_(
+            "Leave it as the page's language when each translation of the page has "
+            "captions in its own language."
+        ),
     )
     transcript = blocks.RichTextBlock(
         label=_("Transcript"), required=False, features=RICH_TEXT_FEATURES
@@ -77,6 +90,31 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "courses/blocks/video.html"
+
+    def get_translatable_segments(self, value):
+        """The video's segments for wagtail-localize, as it extracts them itself, less the
+        empty embed URL of a video file, which it cannot read (wagtail-localize issue 875).
+
+        Called by wagtail-localize only, so only then imported.
+        """
+        from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
+
+        extractor = StreamFieldSegmentExtractor(None, include_overridables=True)
+        return [
+            segment.wrap(name)
+            for name, child_value in value.items()
+            if name != "embed" or child_value
+            for segment in extractor.handle_block(self.child_blocks[name], child_value)
+        ]
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = context.get("page")
+        locale = getattr(page, "locale", None)
+        context["captions_language"] = value.get("captions_language") or (
+            locale.language_code if locale is not None else get_language()
+        )
+        return context
 
     def clean(self, value):
         value = super().clean(value)

@@ -19,8 +19,20 @@ Segments are matched by their English text, not by their place in a page, so
 a translation survives the source being rebuilt with new block ids; a segment
 with no translation keeps its English text (the admin then shows it as not
 translated).
+
+What is not text is not in the PO files. A lesson's H5P activity or SCORM
+package (translatable snippets) is translated as a whole: before a page is
+translated, each snippet it points at gets its translation in the language,
+for the demo's own packages imported from that language's files
+(:mod:`demo.activities`), for any other a copy, as wagtail-localize makes in
+the admin; wagtail-localize then points the translated page at it. The
+video's file and captions (Wagtail documents, not translatable) are
+overridable segments: each translation overrides them with the documents of
+its language. Quiz questions are translated before the pages, so a translated
+quiz asks the translated questions.
 """
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,19 +64,20 @@ class Source:
 
 
 def sources():
-    """The demo's translatable sources in the source language, parents before children."""
+    """The demo's translatable sources in the source language: snippets, then pages, parents
+    before children (a page's translation points at its snippets' translations)."""
     from courses.models import CoursePage
 
     english = Locale.objects.get(language_code=SOURCE_LANGUAGE)
     found = []
+    for model in translatable_snippets():
+        for instance in model.objects.filter(locale=english).order_by("pk"):
+            found.append(Source(instance, model._meta.label_lower.replace(".", "-")))
     pages = Page.objects.filter(locale=english, depth__gt=1).order_by("path").specific()
     courses = {course.path: course.slug for course in CoursePage.objects.filter(locale=english)}
     for page in pages:
         course = next((slug for path, slug in courses.items() if page.path.startswith(path)), None)
         found.append(Source(page, course or "site"))
-    for model in translatable_snippets():
-        for instance in model.objects.filter(locale=english).order_by("pk"):
-            found.append(Source(instance, model._meta.label_lower.replace(".", "-")))
     return found
 
 
@@ -90,10 +103,61 @@ def _translation(instance, locale):
     return translation
 
 
+def translate_related(source, locale):
+    """Give each translatable snippet ``source`` points at its translation in ``locale``.
+
+    The demo's own packages come from their language's files
+    (:func:`demo.activities.translation_of`); any other snippet is copied into
+    the language, as wagtail-localize does when a page is translated in the
+    admin. Without this, wagtail-localize would keep the source's snippet in
+    the translation.
+    """
+    from demo import activities
+
+    for segment in source.relatedobjectsegment_set.select_related("object"):
+        if segment.object.has_translation(locale):
+            continue
+        # The snippet in the source's language; in a database made before the
+        # snippets were translatable, it may be in the default language instead.
+        model = segment.object.content_type.model_class()
+        versions = model.objects.filter(translation_key=segment.object.translation_key)
+        related = versions.filter(locale=source.locale).first() or versions.first()
+        if related is not None and activities.translation_of(related, locale.language_code) is None:
+            related.copy_for_translation(locale).save()
+
+
+def override_documents(source, instance, locale):
+    """Each video of ``instance`` plays (and captions) the demo's documents of ``locale``.
+
+    The video's file and captions are overridable segments of the page
+    (``body.<block id>.file``, ``….captions``); only those of video blocks
+    showing the demo's English documents are overridden.
+    """
+    from wagtail_localize.models import OverridableSegment, SegmentOverride
+
+    from demo import activities
+
+    body = getattr(instance, "body", None)
+    videos = [block["id"] for block in getattr(body, "raw_data", []) if block["type"] == "video"]
+    if not videos:
+        return
+    documents = activities.document_translations(locale.language_code)
+    paths = {f"body.{block}.{name}" for block in videos for name in ("file", "captions")}
+    for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
+        if segment.context.path in paths and segment.data in documents:
+            SegmentOverride.objects.update_or_create(
+                locale=locale,
+                context=segment.context,
+                defaults={"data_json": json.dumps(documents[segment.data])},
+            )
+
+
 def translate(instance, language, strings):
     """Create or update the translation of ``instance`` into ``language``; publish it."""
     locale = Locale.objects.get(language_code=language)
     translation = _translation(instance, locale)
+    translate_related(translation.source, locale)
+    override_documents(translation.source, instance, locale)
     po = translation.export_po()
     for entry in po:
         # Every language keeps the page's address (Wagtail serves the reader's

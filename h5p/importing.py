@@ -139,7 +139,9 @@ def import_package(fileobj, *, title="", user=None, activity=None):
 
     Raises :class:`content_packages.archives.PackageError` (nothing stored) for a bad file,
     and :class:`LibrariesNotInstalled` if ``user`` may not install its libraries.
-    With ``activity`` the existing item gets the new file (a replacement).
+    With ``activity`` the existing item gets the new file (a replacement); an
+    unsaved ``activity`` may bring its locale and translation key (a translation
+    of another activity). Without a locale the activity is in the default one.
     """
     storage = h5p_storage()
     with open_h5p(fileobj) as checked:
@@ -205,6 +207,8 @@ def import_package(fileobj, *, title="", user=None, activity=None):
             )
             if user is not None and user.is_authenticated:
                 activity.uploaded_by = user
+            if activity.locale_id is None:
+                activity.locale = activity.get_default_locale()
             with transaction.atomic():
                 activity.full_clean(exclude=["package", "storage_prefix"])
                 for folder in new:
@@ -221,11 +225,17 @@ def import_package(fileobj, *, title="", user=None, activity=None):
 
 def delete_files(activity):
     """Remove an activity's own files and its package (after its row is deleted),
-    and the shared libraries no other activity uses."""
+    and the shared libraries no other activity uses.
+
+    A translation copied in the admin shares its source's files until its own
+    package is uploaded: files another activity still uses stay.
+    """
     storage = h5p_storage()
-    if activity.storage_prefix:
-        remove_tree(storage, activity.storage_prefix)
-    if activity.package:
+    remaining = H5PActivity.objects.all()  # this activity's row is gone
+    prefix = activity.storage_prefix
+    if prefix and not remaining.filter(storage_prefix=prefix).exists():
+        remove_tree(storage, prefix)
+    if activity.package and not remaining.filter(package=activity.package.name).exists():
         remove_tree(storage, own_folder(activity.package.name))
     collect_unused_libraries()
 

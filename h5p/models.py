@@ -11,6 +11,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from content_packages.imports import RandomFolder
@@ -50,8 +51,16 @@ class H5PLibrary(models.Model):
         return self.folder
 
 
-class H5PActivity(index.Indexed, models.Model):
-    """An uploaded, checked and extracted ``.h5p`` package, reusable in any lesson."""
+class H5PActivity(TranslatableMixin, index.Indexed, models.Model):
+    """An uploaded, checked and extracted ``.h5p`` package, reusable in any lesson.
+
+    Translatable (Wagtail's ``locale`` and ``translation_key``): each language
+    of an activity is an activity of its own, with its own package, linked to
+    the others by its translation key. A lesson's translation (wagtail-localize)
+    then plays the activity's translation in its language. A translation made
+    in the admin starts as a copy that shares the source's stored files until a
+    translator uploads the language's package (:meth:`copy_for_translation`).
+    """
 
     title = models.CharField(_("title"), max_length=255)
     # The original upload, kept so the activity can be re-extracted or downloaded;
@@ -91,14 +100,28 @@ class H5PActivity(index.Indexed, models.Model):
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
 
     search_fields = [index.SearchField("title"), index.FilterField("main_library")]
+    # A translation is a package of its own, not segments of this one: wagtail-localize
+    # makes it as a copy the translator edits (uploads the language's file) in the
+    # snippet editor, instead of keeping it in sync with this source.
+    localize_default_translation_mode = "simple"
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("H5P activity")
         verbose_name_plural = _("H5P activities")
         ordering = ["title"]
 
     def __str__(self):
         return self.title
+
+    def copy_for_translation(self, locale, exclude_fields=None):
+        """The activity in ``locale``, unsaved: the same package, its files shared.
+
+        The copy's shared libraries are recorded when it is saved
+        (:mod:`h5p.signals`); its files stay while any activity uses them.
+        """
+        copy = super().copy_for_translation(locale, exclude_fields=exclude_fields)
+        copy._libraries_of = self.pk
+        return copy
 
     @property
     def version(self):

@@ -82,9 +82,26 @@ def read_package(fileobj):
 
 
 def import_package(fileobj, *, title="", user=None, instance=None):
-    """Import ``fileobj`` as a new package (or into ``instance``, not yet saved)."""
+    """Import ``fileobj`` as a new package, or into ``instance``.
+
+    An unsaved ``instance`` may bring its locale and translation key (a
+    translation of another package). A saved one gets the new files (a
+    replacement): its old files go once the new ones are committed, unless
+    another package (a translation copied from it) still uses them.
+    """
     manifest, names = read_package(fileobj)
     package = instance or ScormPackage()
+    retired = []
+    # A replacement: the stored files as the row has them (a form may have
+    # changed the instance's file field already).
+    stored = ScormPackage.objects.filter(pk=package.pk).values_list("storage_prefix", "file")
+    for old_prefix, old_file in stored if package.pk else ():
+        retired.append(Claim(old_prefix, "scorm.ScormPackage", "storage_prefix", retired=True))
+        if old_file:
+            folder = own_folder(old_file)
+            retired.append(
+                Claim(folder, "scorm.ScormPackage", "file", value=old_file, retired=True)
+            )
     package.title = title or package.title or manifest.title
     package.version = manifest.version
     package.schema_version = manifest.schema_version
@@ -103,6 +120,7 @@ def import_package(fileobj, *, title="", user=None, instance=None):
         [
             Claim(package.storage_prefix, "scorm.ScormPackage", "storage_prefix"),
             Claim(archive_folder, "scorm.ScormPackage", "file__startswith", f"{archive_folder}/"),
+            *retired,
         ],
     )
     try:
@@ -120,7 +138,10 @@ def import_package(fileobj, *, title="", user=None, instance=None):
 
 
 def delete_package_files(package):
+    """Remove a deleted package's files, unless another package (a translation) still uses them."""
     storage = ScormPackage._meta.get_field("file").storage
-    remove_tree(storage, package.storage_prefix)
-    if package.file:
+    remaining = ScormPackage.objects.all()  # this package's row is gone
+    if not remaining.filter(storage_prefix=package.storage_prefix).exists():
+        remove_tree(storage, package.storage_prefix)
+    if package.file and not remaining.filter(file=package.file.name).exists():
         remove_tree(storage, own_folder(package.file.name))

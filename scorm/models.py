@@ -13,24 +13,39 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
 
 from content_packages.imports import RandomFolder
 
 
-class ScormPackage(models.Model):
-    """A SCORM 1.2 or 2004 package, unpacked into storage and ready to launch."""
+class ScormPackage(TranslatableMixin, models.Model):
+    """A SCORM 1.2 or 2004 package, unpacked into storage and ready to launch.
+
+    Translatable (Wagtail's ``locale`` and ``translation_key``): each language
+    of a package is a package of its own, linked to the others by its
+    translation key, and a lesson's translation (wagtail-localize) launches the
+    package's translation in its language. A translation made in the admin
+    starts as a copy sharing the source's files until a translator uploads the
+    language's zip; files stay while any package uses them.
+    """
 
     class Version(models.TextChoices):
         SCORM_12 = "1.2", _("SCORM 1.2")
         SCORM_2004 = "2004", _("SCORM 2004")
 
     title = models.CharField(_("title"), max_length=255)
-    version = models.CharField(_("SCORM version"), max_length=8, choices=Version.choices)
-    schema_version = models.CharField(_("schema version"), max_length=64, blank=True)
+    # Read from the manifest (never typed, never copied from another language's package).
+    version = models.CharField(
+        _("SCORM version"), max_length=8, choices=Version.choices, editable=False
+    )
+    schema_version = models.CharField(
+        _("schema version"), max_length=64, blank=True, editable=False
+    )
     # Stored as "scorm/archives/<random>/<upload name>".
     file = models.FileField(_("package file"), upload_to=RandomFolder("scorm/archives"))
-    # Folder (in the default storage) that holds the unpacked files.
-    storage_prefix = models.CharField(max_length=100, unique=True, editable=False)
+    # Folder (in the default storage) that holds the unpacked files; a new one per
+    # upload, shared only by a translation copied from this package in the admin.
+    storage_prefix = models.CharField(max_length=100, db_index=True, editable=False)
     organisation = models.CharField(max_length=255, blank=True, editable=False)
     # Launchable items of the default organisation, in order: identifier,
     # title, launch (path in the package), parameters, mastery (0-1 or None).
@@ -48,7 +63,12 @@ class ScormPackage(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
-    class Meta:
+    # A translation is a package of its own, not segments of this one: wagtail-localize
+    # makes it as a copy the translator edits (uploads the language's zip) in the
+    # snippet editor, instead of keeping it in sync with this source.
+    localize_default_translation_mode = "simple"
+
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("SCORM package")
         verbose_name_plural = _("SCORM packages")
         ordering = ["title"]

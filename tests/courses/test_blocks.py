@@ -64,3 +64,69 @@ def test_an_image_needs_alt_text_unless_marked_decorative():
     assert block.clean(
         block.to_python({"image": image.pk, "decorative": False, "alt_text": "Pupils"})
     )
+
+
+def test_captions_left_in_the_page_language_name_the_language_of_the_page_they_are_on(lessons):
+    from wagtail.models import Locale
+
+    captions = document("clip.vtt")
+    block, value = video(file=document("clip.mp4").pk, captions=captions.pk, captions_language="")
+    lesson = lessons[0]
+    assert 'srclang="en"' in block.render(value, context={"page": lesson})
+    lesson.locale = Locale.objects.get(language_code="ru")
+    rendered = block.render(value, context={"page": lesson})
+    assert 'srclang="ru"' in rendered and 'label="Русский"' in rendered
+    # A language chosen for the captions stays whatever the page's.
+    block, value = video(file=document("clip.mp4").pk, captions=captions.pk)
+    assert 'srclang="az"' in block.render(value, context={"page": lesson})
+
+
+def test_a_lesson_with_a_video_file_is_translated_with_its_captions_overridden(lessons):
+    """wagtail-localize extracts a video file's lesson (its empty embed URL once broke it)
+    and lets each translation show its own video file and captions."""
+    import json
+
+    from wagtail.models import Locale
+    from wagtail_localize.models import (
+        OverridableSegment,
+        SegmentOverride,
+        Translation,
+        TranslationSource,
+    )
+
+    lesson = lessons[0]
+    english = (document("clip.mp4"), document("clip.vtt"))
+    russian = (document("clip-ru.mp4"), document("clip-ru.vtt"))
+    lesson.body = [
+        {
+            "type": "video",
+            "value": {
+                "title": "Co-teaching in Guba",
+                "embed": "",
+                "file": english[0].pk,
+                "captions": english[1].pk,
+                "captions_language": "",
+                "transcript": "<p>Two teachers, one class.</p>",
+            },
+        }
+    ]
+    lesson.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(lesson)
+    overridable = {
+        segment.context.path.rsplit(".", 1)[1]: segment
+        for segment in OverridableSegment.objects.filter(source=source).select_related("context")
+    }
+    assert sorted(overridable) == ["captions", "file"]
+    ru = Locale.objects.get(language_code="ru")
+    for name, replacement in zip(("file", "captions"), russian, strict=True):
+        SegmentOverride.objects.create(
+            locale=ru, context=overridable[name].context, data_json=json.dumps(replacement.pk)
+        )
+    translation = Translation.objects.create(source=source, target_locale=ru)
+    translation.save_target(publish=False)
+    translated = lesson.get_translation(ru).specific.get_latest_revision_as_object()
+    (value,) = [block.value for block in translated.body]
+    assert (value["file"], value["captions"]) == russian
+    assert value["embed"] is None
+    # Translated, the English words stay until a translator gives theirs.
+    assert str(value["transcript"]) == "<p>Two teachers, one class.</p>"

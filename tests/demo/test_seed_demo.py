@@ -3,15 +3,16 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
+from wagtail_localize.models import SegmentOverride
 
 from courses.models import CatalogueIndexPage, CoursePage, CourseReviewTask, LessonPage, ModulePage
-from demo import translations
+from demo import activities, translations
+from h5p.models import H5PActivity
 from lms import services
 from lms.models import CourseItem, Enrolment
 from scorm.models import ScormPackage
-from tests.h5p.packages import SHARED as SHARED_H5P
-from tests.scorm.packages import SHARED as SHARED_SCORM
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +24,21 @@ def snapshot():
         CourseItem.objects.count(),
         Enrolment.objects.count(),
         ScormPackage.objects.count(),
+        H5PActivity.objects.count(),
+        get_document_model().objects.count(),
+        SegmentOverride.objects.count(),
     )
 
 
-def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client, monkeypatch):
+def blocks(lesson, kind):
+    return [block.value for block in lesson.body if block.block_type == kind]
+
+
+def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client, tmp_path):
     settings.DEBUG = True
-    # The shared example packages, wherever this checkout sits beside them.
-    monkeypatch.setenv("DEMO_H5P_DIR", str(SHARED_H5P))
-    monkeypatch.setenv("DEMO_SCORM_DIR", str(SHARED_SCORM))
+    # A fresh clone: nothing beside the checkout (no ../shared); the demo's
+    # packages come from demo/packages in the repository.
+    settings.BASE_DIR = tmp_path / "clone"
     call_command("seed_demo")
     first = snapshot()
     call_command("seed_demo")
@@ -55,20 +63,41 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
     # Trainers' courses are reviewed by the course review: approval publishes their pages.
     workflow = CatalogueIndexPage.objects.get(locale=english).get_workflow()
     assert [type(task.specific) for task in workflow.tasks] == [CourseReviewTask]
-    # The shared example H5P packages became activities in a practice lesson.
-    practice = LessonPage.objects.get(slug="practice", locale=english)
-    assert [block.block_type for block in practice.body].count("h5p") == 2
-    # A shared SCORM sample became a lesson of the same course, passed at 80%.
-    scorm = LessonPage.objects.get(slug="scorm", locale=english)
-    assert scorm.get_parent().get_parent().slug == "foundations-of-inclusive-education"
-    package = next(block.value["package"] for block in scorm.body if block.block_type == "scorm")
-    assert package.scos[0]["mastery"] == 0.8
-    assert ScormPackage.objects.count() == 1
-    # The demo teacher enrols and finds the activity in the lesson.
+
+    # The demo's own packages, in each language's lesson the package of that language:
+    # H5P activities on article 24 and reasonable accommodation in the practice lesson,
+    # the SCORM school check, the captioned video of the IEP cycle and its drag-the-words.
+    script = activities.video_script()
+    for code in ("en", "az", "ru"):
+        practice = LessonPage.objects.get(slug="practice", locale__language_code=code)
+        practised = [value["activity"] for value in blocks(practice, "h5p")]
+        assert [a.main_library for a in practised] == ["H5P.MultiChoice", "H5P.TrueFalse"]
+        assert {a.locale.language_code for a in practised} == {code}
+        scorm = LessonPage.objects.get(slug="scorm", locale__language_code=code)
+        assert scorm.get_parent().get_parent().slug == "foundations-of-inclusive-education"
+        (package,) = [value["package"] for value in blocks(scorm, "scorm")]
+        assert package.locale.language_code == code and package.scos[0]["mastery"] == 0.8
+        cycle = LessonPage.objects.get(slug="iep-cycle", locale__language_code=code)
+        (video,) = blocks(cycle, "video")
+        assert video["file"].file.name.endswith(f"iep-cycle-{code}.mp4")
+        assert video["captions"].file.name.endswith(f"iep-cycle-{code}.vtt")
+        assert video["captions_language"] == ""  # the page's: its own in each translation
+        assert script[code]["slides"][0]["captions"][0] in str(video["transcript"])
+        (drag,) = [value["activity"] for value in blocks(cycle, "h5p")]
+        assert (drag.main_library, drag.locale.language_code) == ("H5P.DragText", code)
+        # A translated quiz asks the translated questions.
+        quiz = LessonPage.objects.get(slug="check-your-understanding", locale__language_code=code)
+        (value,) = blocks(quiz, "quiz")
+        assert {question.locale.language_code for question in value["questions"]} == {code}
+    assert ScormPackage.objects.count() == 3
+    assert H5PActivity.objects.count() == 9
+
+    # The demo teacher enrols in the Azerbaijani course and finds the activity in the lesson.
     teacher = get_user_model().objects.get(username="teacher")
+    scorm = LessonPage.objects.get(slug="scorm", locale__language_code="az")
     services.enrol(teacher, scorm.get_parent().get_parent().specific)
     client.force_login(teacher)
-    assert "/scorm/lessons/" in client.get(scorm.url).content.decode()
+    assert "/scorm/lessons/" in client.get(scorm.url, HTTP_ACCEPT_LANGUAGE="az").content.decode()
     client.logout()
     assert client.get("/courses/").status_code == 200
     assert client.get("/").status_code == 200
@@ -92,24 +121,3 @@ def test_demo_users_are_refused_outside_development(settings):
     with pytest.raises(CommandError):
         call_command("seed_demo")
     assert not get_user_model().objects.exists()
-
-
-def test_seed_demo_skips_h5p_with_a_note_when_the_packages_are_missing(
-    settings, capsys, monkeypatch, tmp_path
-):
-    settings.DEBUG = True
-    monkeypatch.setenv("DEMO_H5P_DIR", str(tmp_path / "none"))
-    call_command("seed_demo", "--no-users")
-    assert "the demo has no H5P activities" in capsys.readouterr().out
-    assert not LessonPage.objects.filter(slug="practice").exists()
-
-
-def test_seed_demo_skips_scorm_with_a_note_when_the_packages_are_missing(
-    settings, capsys, monkeypatch, tmp_path
-):
-    settings.DEBUG = True
-    monkeypatch.setenv("DEMO_SCORM_DIR", str(tmp_path / "none"))
-    call_command("seed_demo", "--no-users")
-    assert "the demo has no SCORM lesson" in capsys.readouterr().out
-    assert not LessonPage.objects.filter(slug="scorm").exists()
-    assert not ScormPackage.objects.exists()

@@ -217,7 +217,7 @@ def test_the_admin_refuses_a_broken_package_with_its_reason(client):
     assert stored_files() == before
 
 
-def test_the_admin_edits_only_the_title_of_a_package(client):
+def test_the_admin_renames_a_package_and_its_files_stay(client):
     client = admin_client(client)
     package = import_package(scorm12_zip())
     url = reverse("wagtailsnippets_scorm_scormpackage:edit", args=[package.pk])

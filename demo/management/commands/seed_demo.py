@@ -5,8 +5,7 @@ survive), missing ones are created. Demo users exist only with DEBUG on
 (the dev settings), and their passwords are printed at the end.
 """
 
-import os
-from pathlib import Path
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,7 +17,6 @@ from django.test.utils import override_settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from content_packages.archives import PackageError
 from courses.models import (
     CatalogueIndexPage,
     CoursePage,
@@ -28,29 +26,21 @@ from courses.models import (
 from courses.packs import starter_content
 from courses.roles import REVIEWERS, TRAINERS, ensure_authoring_roles
 from courses.starter import build_course
-from demo import content_cohorts, content_surveys, translations
+from demo import activities, content_cohorts, content_surveys, translations
 from demo.content_site import GUIDANCE_PAGES, HOME
-from h5p.importing import import_package
-from h5p.models import H5PActivity
 from lms import services
 from lms.models import CompletionRule, Source, Verb
 from lms.roles import PROGRAMME_MANAGERS, ensure_programme_managers
 from modules.inclusive_ed import starter
 from pages.models import GuidancePage, HomePage
 from quizzes.models import Question, QuestionCategory, QuestionOption
-from scorm.importing import import_package as import_scorm_package
-from scorm.models import ScormPackage
 
 CENTRE_STAFF = "Resource centre staff"
-# The inclusive-education course that gets a practice lesson of H5P activities.
+# The inclusive-education course that gets the demo's own packages (demo/packages):
+# a practice lesson of H5P activities and a SCORM lesson in its first module, a
+# lesson with the captioned video and a drag-the-words activity in its last.
 H5P_COURSE = "foundations-of-inclusive-education"
-H5P_ACTIVITIES = [
-    ("H5P.MultiChoice", "Quick check: multiple choice"),
-    ("H5P.TrueFalse", "Quick check: true or false"),
-]
-# The same course gets a SCORM lesson: Rustici's golf example (one SCO, a scored quiz).
-SCORM_SAMPLE = "golf_2004_3rd_advanced_runtime.zip"
-SCORM_TITLE = "Golf explained: a SCORM 2004 sample"
+PRACTICE_ACTIVITIES = ["article-24", "reasonable-accommodation"]
 
 DEMO_USERS = [
     # username, first name, last name, groups, superuser, password
@@ -103,6 +93,7 @@ class Command(BaseCommand):
             self.final_quiz(starter.FINAL_QUIZ)
             self.h5p_lesson()
             self.scorm_lesson()
+            self.iep_cycle_lesson()
             for guidance in GUIDANCE_PAGES:
                 self.guidance(home, guidance)
             ensure_authoring_roles(catalogue)
@@ -195,7 +186,13 @@ class Command(BaseCommand):
                         "type": "quiz",
                         "value": {
                             **data["settings"],
-                            "questions": [question.pk for question in questions],
+                            # In ListBlock's block format (with ids), which
+                            # wagtail-localize reads: each translation of the
+                            # lesson then asks its language's questions.
+                            "questions": [
+                                {"type": "item", "value": question.pk, "id": str(uuid.uuid4())}
+                                for question in questions
+                            ],
                             "category": None,
                             "random_count": 0,
                         },
@@ -208,40 +205,12 @@ class Command(BaseCommand):
         publish(course)
 
     def h5p_lesson(self):
-        """A practice lesson with H5P activities, from the shared example packages if present."""
-        course = CoursePage.objects.filter(slug=H5P_COURSE).first()
-        if course is None:
-            return
-        module = ModulePage.objects.child_of(course).order_by("path").first()
+        """A practice lesson with the demo's own H5P activities on article 24 (demo/packages)."""
+        module = self.foundations_module(first=True)
         if module is None or LessonPage.objects.child_of(module).filter(slug="practice").exists():
             return
-        folder = Path(os.environ.get("DEMO_H5P_DIR", settings.BASE_DIR.parent / "shared" / "h5p"))
-        if not folder.is_dir():
-            self.stdout.write(f"No H5P packages at {folder}: the demo has no H5P activities.")
-            return
         body = [{"type": "paragraph", "value": "<p>Try these short activities.</p>"}]
-        for stem, title in H5P_ACTIVITIES:
-            activity = H5PActivity.objects.filter(main_library=stem).first()
-            if activity is None:
-                try:
-                    with open(folder / f"{stem}.h5p", "rb") as fileobj:
-                        activity = import_package(fileobj, title=title)
-                except (OSError, PackageError) as error:
-                    self.stdout.write(f"Skipped the H5P activity {stem}: {error}")
-                    continue
-            body.append(
-                {
-                    "type": "h5p",
-                    "value": {
-                        "activity": activity.pk,
-                        "completion": "passed",
-                        "min_score": None,
-                        "required": True,
-                    },
-                }
-            )
-        if len(body) == 1:
-            return
+        body += [self.h5p_block(slug) for slug in PRACTICE_ACTIVITIES]
         lesson = module.add_child(
             instance=LessonPage(
                 title="Practice: check your understanding",
@@ -254,49 +223,90 @@ class Command(BaseCommand):
         )
         publish(lesson)
 
+    def h5p_block(self, slug):
+        activity = activities.h5p_activity(slug, translations.SOURCE_LANGUAGE)
+        value = {"activity": activity.pk, "completion": "passed", "min_score": None}
+        return {"type": "h5p", "value": {**value, "required": True}}
+
+    def foundations_module(self, *, first):
+        """The first (or last) module of the course that gets the demo's packages, or None."""
+        course = CoursePage.objects.filter(
+            slug=H5P_COURSE, locale__language_code=translations.SOURCE_LANGUAGE
+        ).first()
+        if course is None:  # its module pack is not installed
+            return None
+        return ModulePage.objects.child_of(course).order_by("path" if first else "-path").first()
+
     def scorm_lesson(self):
-        """A lesson that plays a shared SCORM sample package, if the samples are present."""
-        course = CoursePage.objects.filter(slug=H5P_COURSE).first()
-        if course is None:
-            return
-        module = ModulePage.objects.child_of(course).order_by("path").first()
+        """A lesson that plays the demo's own SCORM package (demo/packages/scorm)."""
+        module = self.foundations_module(first=True)
         if module is None or LessonPage.objects.child_of(module).filter(slug="scorm").exists():
             return
-        folder = Path(
-            os.environ.get("DEMO_SCORM_DIR", settings.BASE_DIR.parent / "shared" / "scorm")
-        )
-        package = ScormPackage.objects.filter(title=SCORM_TITLE).first()
-        if package is None:
-            if not (folder / SCORM_SAMPLE).is_file():
-                self.stdout.write(f"No SCORM packages at {folder}: the demo has no SCORM lesson.")
-                return
-            try:
-                with open(folder / SCORM_SAMPLE, "rb") as fileobj:
-                    package = import_scorm_package(fileobj, title=SCORM_TITLE)
-            except (OSError, PackageError) as error:
-                self.stdout.write(f"Skipped the SCORM package {SCORM_SAMPLE}: {error}")
-                return
+        package = activities.scorm_package(translations.SOURCE_LANGUAGE)
         lesson = module.add_child(
             instance=LessonPage(
                 title="Practice: an e-learning package (SCORM)",
                 slug="scorm",
                 summary=(
-                    "A SCORM 2004 package played in the platform: read its pages, then take "
-                    "its quiz; 80% passes and completes the lesson."
+                    "A SCORM package played in the platform: five situations from an ordinary "
+                    "school; 80% passes and completes the lesson."
                 ),
-                estimated_minutes=15,
+                estimated_minutes=10,
                 completion_rule=CompletionRule.ON_PASS,
                 body=[
                     {
                         "type": "paragraph",
                         "value": (
                             "<p>Much existing teacher-training e-learning comes as SCORM "
-                            "packages. Open the activity, move through its pages with "
-                            "<b>Next</b>, answer the quiz and press <b>Exit</b>: your score "
-                            "appears here and in My learning.</p>"
+                            "packages. Open the activity, answer its five questions and press "
+                            "<b>Check my answers</b>: your score appears here and in My "
+                            "learning.</p>"
                         ),
                     },
                     {"type": "scorm", "value": {"package": package.pk, "required": True}},
+                ],
+            )
+        )
+        publish(lesson)
+
+    def iep_cycle_lesson(self):
+        """A lesson with the demo's captioned video of the IEP cycle and a drag-the-words check."""
+        module = self.foundations_module(first=False)
+        if module is None or LessonPage.objects.child_of(module).filter(slug="iep-cycle").exists():
+            return
+        video, captions = activities.video_documents(translations.SOURCE_LANGUAGE)
+        lesson = module.add_child(
+            instance=LessonPage(
+                title="The IEP cycle: assess, plan, support, review",
+                slug="iep-cycle",
+                summary=(
+                    "A one-minute video with captions and a transcript, then a short "
+                    "drag-the-words activity that completes the lesson."
+                ),
+                estimated_minutes=5,
+                completion_rule=CompletionRule.ON_MARK,
+                body=[
+                    {
+                        "type": "paragraph",
+                        "value": (
+                            "<p>An individual education plan works as a cycle. Watch the "
+                            "video (it has captions, and its transcript is below it), then "
+                            "put each step of the cycle in its place.</p>"
+                        ),
+                    },
+                    {
+                        "type": "video",
+                        "value": {
+                            "title": activities.video_script()["en"]["title"],
+                            "embed": "",
+                            "file": video.pk,
+                            "captions": captions.pk,
+                            # The page's language: each translation has captions in its own.
+                            "captions_language": "",
+                            "transcript": activities.transcript("en"),
+                        },
+                    },
+                    self.h5p_block("iep-cycle"),
                 ],
             )
         )

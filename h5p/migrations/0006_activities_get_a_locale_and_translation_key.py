@@ -1,0 +1,36 @@
+"""Translatable activities, step 1: the locale and translation key, empty for the rows there are.
+
+Wagtail's way of making an existing model translatable: nullable fields first,
+then the rows are filled (the next migration), then the fields are required
+and unique together.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("h5p", "0005_statements_and_attempts_live_in_lms"),
+        ("wagtailcore", "0098_apitoken"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="h5pactivity",
+            name="translation_key",
+            field=models.UUIDField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="h5pactivity",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
+        ),
+    ]
