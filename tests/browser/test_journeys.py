@@ -33,7 +33,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 @pytest.fixture
 def catalogue(live_server):
-    # A transactional test may have flushed the seeded rows (pages 0008, 0009).
+    # A transactional test may have flushed the seeded rows (pages 0008, 0010).
     for slug, name, russian in (
         ("baku", "Bakı", "Баку"),
         ("guba", "Quba", "Губа"),

@@ -102,7 +102,7 @@ def name_in_every_language(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pages", "0008_seed_districts_of_azerbaijan"),
+        ("pages", "0009_video_captions_in_the_page_language"),
         ("lms", "0011_district_and_institution_names_in_every_language"),
     ]
 

@@ -41,7 +41,7 @@ def name_in_every_language(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0009_activity_blocks_by_registry'),
+        ('courses', '0010_video_captions_in_the_page_language'),
     ]
 
     operations = [
