@@ -17,7 +17,8 @@ from lms import services
 from surveys.models import CommunitySurveyPage, RespondentGroup, SurveyFormField
 from tests.helpers import sign_in, site_home
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# What pages look like, which no database changes: the SQLite run judges it (.ci/run).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.presentation]
 
 PHONE = {"width": 390, "height": 844}
 

@@ -4,7 +4,7 @@ import pytest
 
 from tests.browser.english_guard import english_on_page, english_texts
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.presentation]
 
 
 def test_the_catalogues_give_the_guard_english_with_translations():

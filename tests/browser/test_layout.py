@@ -36,7 +36,8 @@ from lms.factories import EnrolmentFactory
 from tests.browser.conftest import NARROW, overflow, run_axe
 from tests.helpers import sign_in, site_home
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# What pages look like, which no database changes: the SQLite run judges it (.ci/run).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.presentation]
 
 LONG_CENTRE = "Республиканский ресурсный центр инклюзивного образования"
 LONG_TITLE = (
