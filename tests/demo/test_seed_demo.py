@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 from courses.models import CatalogueIndexPage, CoursePage, CourseReviewTask, LessonPage, ModulePage
 from demo import translations
 from lms import services
-from lms.models import CourseItem, Enrolment
+from lms.models import Attempt, Certificate, Cohort, CourseItem, Enrolment, LessonProgress, Target
 from scorm.models import ScormPackage
 from tests.h5p.packages import SHARED as SHARED_H5P
 from tests.scorm.packages import SHARED as SHARED_SCORM
@@ -23,6 +23,11 @@ def snapshot():
         CourseItem.objects.count(),
         Enrolment.objects.count(),
         ScormPackage.objects.count(),
+        Cohort.objects.count(),
+        LessonProgress.objects.count(),
+        Attempt.objects.count(),
+        Certificate.objects.filter(revoked_at=None).count(),
+        sorted(Target.objects.values_list("target", flat=True)),
     )
 
 
@@ -31,9 +36,11 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
     # The shared example packages, wherever this checkout sits beside them.
     monkeypatch.setenv("DEMO_H5P_DIR", str(SHARED_H5P))
     monkeypatch.setenv("DEMO_SCORM_DIR", str(SHARED_SCORM))
-    call_command("seed_demo")
+    # A small programme (seed_demo --learners): the full one takes its time.
+    call_command("seed_demo", learners=30)
     first = snapshot()
-    call_command("seed_demo")
+    assert Certificate.objects.exists()
+    call_command("seed_demo", learners=30)
     assert snapshot() == first
     out = capsys.readouterr().out
     assert "teacher-demo-2026" in out
@@ -76,7 +83,7 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
 
 def test_demo_content_draws_on_the_programme_documents(settings):
     settings.DEBUG = True
-    call_command("seed_demo", "--no-users")
+    call_command("seed_demo", "--no-users", learners=0)
     text = " ".join(str(lesson.body) for lesson in LessonPage.objects.all())
     for phrase in (
         "Article 24",
@@ -90,7 +97,7 @@ def test_demo_content_draws_on_the_programme_documents(settings):
 def test_demo_users_are_refused_outside_development(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
-        call_command("seed_demo")
+        call_command("seed_demo", learners=0)
     assert not get_user_model().objects.exists()
 
 
@@ -99,7 +106,7 @@ def test_seed_demo_skips_h5p_with_a_note_when_the_packages_are_missing(
 ):
     settings.DEBUG = True
     monkeypatch.setenv("DEMO_H5P_DIR", str(tmp_path / "none"))
-    call_command("seed_demo", "--no-users")
+    call_command("seed_demo", "--no-users", learners=0)
     assert "the demo has no H5P activities" in capsys.readouterr().out
     assert not LessonPage.objects.filter(slug="practice").exists()
 
@@ -109,7 +116,7 @@ def test_seed_demo_skips_scorm_with_a_note_when_the_packages_are_missing(
 ):
     settings.DEBUG = True
     monkeypatch.setenv("DEMO_SCORM_DIR", str(tmp_path / "none"))
-    call_command("seed_demo", "--no-users")
+    call_command("seed_demo", "--no-users", learners=0)
     assert "the demo has no SCORM lesson" in capsys.readouterr().out
     assert not LessonPage.objects.filter(slug="scorm").exists()
     assert not ScormPackage.objects.exists()
