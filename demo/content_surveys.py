@@ -1,7 +1,7 @@
 """Demo survey: the school-community relations survey, with answers so far.
 
 The survey follows the "Umid" project's study of community-school relations
-in Baku: 175 respondents in five groups. Answers are made up, from a fixed
+in Bakı: 175 respondents in five groups. Answers are made up, from a fixed
 random seed, so a re-run builds the same numbers and adds nothing.
 """
 
@@ -13,7 +13,7 @@ SURVEY = {
     "title": "School and community: how do we work together?",
     "slug": "school-community-survey",
     "intro": (
-        "<p>This survey studies how schools in Baku work with parents, local "
+        "<p>This survey studies how schools in Bakı work with parents, local "
         "businesses, respected community members and local government, and what would "
         "bring them closer. It takes five minutes. Answers are anonymous.</p>"
     ),
