@@ -206,8 +206,8 @@ TARGETS = [
     (INCLUSIVE, "ganja", "", 60),
     (INCLUSIVE, "guba", "", 35),
     (INCLUSIVE, "shaki", "", 35),
-    (INCLUSIVE, "agjabadi", "", 25),
-    (INCLUSIVE, "gazakh", "", 20),
+    (INCLUSIVE, "agjabadi", "", 16),
+    (INCLUSIVE, "gazakh", "", 16),
     (VET, None, "", 40),
 ]
 
