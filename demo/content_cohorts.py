@@ -176,7 +176,7 @@ COHORTS = [
     _teachers("Quba-Xaçmaz – müəllimlər", "guba", 26, 85, MIDWAY),
     _teachers("Şəki-Zaqatala – müəllimlər", "shaki", 28, 110, MIDWAY),
     _teachers("Ağcabədi və ətraf rayonlar – müəllimlər", "agjabadi", 30, 150, FINISHED),
-    _teachers("Qazax-Tovuz – müəllimlər", "gazakh", 20, 25, STARTING),
+    _teachers("Qazax-Tovuz – müəllimlər", "gazakh", 20, 75, MIDWAY),
     _teachers("Qarabağ – distant qrup", "karabakh", 18, 70, MIDWAY, weeks=14),
     _teachers("Cənub rayonları – distant qrup", "south", 24, 60, MIDWAY, weeks=14),
     _teachers("Naxçıvan – distant qrup", "nakhchivan", 14, 20, STARTING, weeks=14),
@@ -496,13 +496,16 @@ class Programme:
 
     def revoke_some(self):
         """A few certificates revoked by the trainer, days after they were issued."""
-        if len(self.certificates) < 3:
+        limit = self.history.clock.limit
+        # Certificates issued long enough ago for the trainer to have looked again.
+        candidates = [c for c in self.certificates if c.completed_at < limit - timedelta(days=4)]
+        if len(candidates) < 3:
             return
-        chosen = self.certificates[2::REVOKED_ONE_IN]
+        chosen = candidates[2::REVOKED_ONE_IN]
         for index, certificate in enumerate(chosen):
-            self.history.clock.set(
-                certificate.completed_at + timedelta(days=self.rng.randint(3, 20), hours=2)
-            )
+            room = limit - certificate.completed_at
+            later = timedelta(days=self.rng.randint(3, 20), hours=2)
+            self.history.clock.set(certificate.completed_at + min(later, room / 2))
             services.revoke_certificate(
                 certificate,
                 revoked_by=self.trainer,

@@ -41,7 +41,7 @@ _real_now = timezone.now
 class Clock:
     """The time the history being played has reached; the real time until it is set.
 
-    It never passes ``limit`` (by default the real time it was made at): the
+    It never passes ``limit`` (by default five minutes before it was made): the
     history stays in the past, however long a learner's story runs.
     """
 
