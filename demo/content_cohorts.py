@@ -47,22 +47,57 @@ from .names import FEMALE, MALE, ascii_name, make_person
 EMAIL_DOMAIN = "learners.example.org"
 
 INCLUSIVE, VET = "inclusive-education", "vet"
+LANGUAGES = ("az", "ru", "en")
 FOUNDATIONS = "foundations-of-inclusive-education"
 IN_PRACTICE = "inclusive-education-in-practice"
 COMPETENCE = "competence-based-training"
 
 ADPU = "Azərbaycan Dövlət Pedaqoji Universiteti"
 INSTITUTIONS = [
-    # name, kind, district (slug), parent
-    (ADPU, Institution.Kind.UNIVERSITY, "baku", None),
-    ("ADPU-nun Quba filialı", Institution.Kind.BRANCH, "guba", ADPU),
-    ("ADPU-nun Şəki filialı", Institution.Kind.BRANCH, "shaki", ADPU),
-    ("Gəncə Dövlət Universiteti", Institution.Kind.UNIVERSITY, "ganja", None),
-    ("Sumqayıt Dövlət Universiteti", Institution.Kind.UNIVERSITY, "sumgayit", None),
-    ("Bakı Dövlət Peşə Təhsil Mərkəzi", Institution.Kind.VET, "baku", None),
-    ("Sumqayıt Dövlət Peşə Təhsil Mərkəzi", Institution.Kind.VET, "sumgayit", None),
-    ("Gəncə Dövlət Peşə Təhsil Mərkəzi", Institution.Kind.VET, "ganja", None),
-]
+    # names (Azerbaijani, Russian, English), kind, district (slug), parent (its
+    # Azerbaijani name). Places keep their Azerbaijani spelling in English.
+    (
+        (ADPU, "Азербайджанский государственный педагогический университет",
+         "Azerbaijan State Pedagogical University"),
+        Institution.Kind.UNIVERSITY, "baku", None,
+    ),
+    (
+        ("ADPU-nun Quba filialı", "Губинский филиал АГПУ", "ASPU Quba branch"),
+        Institution.Kind.BRANCH, "guba", ADPU,
+    ),
+    (
+        ("ADPU-nun Şəki filialı", "Шекинский филиал АГПУ", "ASPU Şəki branch"),
+        Institution.Kind.BRANCH, "shaki", ADPU,
+    ),
+    (
+        ("Gəncə Dövlət Universiteti", "Гянджинский государственный университет",
+         "Gəncə State University"),
+        Institution.Kind.UNIVERSITY, "ganja", None,
+    ),
+    (
+        ("Sumqayıt Dövlət Universiteti", "Сумгайытский государственный университет",
+         "Sumqayıt State University"),
+        Institution.Kind.UNIVERSITY, "sumgayit", None,
+    ),
+    (
+        ("Bakı Dövlət Peşə Təhsil Mərkəzi",
+         "Бакинский государственный центр профессионального образования",
+         "Bakı State Vocational Education Centre"),
+        Institution.Kind.VET, "baku", None,
+    ),
+    (
+        ("Sumqayıt Dövlət Peşə Təhsil Mərkəzi",
+         "Сумгайытский государственный центр профессионального образования",
+         "Sumqayıt State Vocational Education Centre"),
+        Institution.Kind.VET, "sumgayit", None,
+    ),
+    (
+        ("Gəncə Dövlət Peşə Təhsil Mərkəzi",
+         "Гянджинский государственный центр профессионального образования",
+         "Gəncə State Vocational Education Centre"),
+        Institution.Kind.VET, "ganja", None,
+    ),
+]  # fmt: skip
 
 # Where in-service teachers come from (district slugs), around each resource
 # centre (its district first) and in the distance groups; together every
@@ -260,15 +295,28 @@ def build(course_pages, trainer=None, learners=None):
 
 
 def ensure_institutions():
+    """The universities and VET providers, by their Azerbaijani names."""
     districts = {district.slug: district for district in District.objects.all()}
     institutions = {}
-    for name, kind, district, parent in INSTITUTIONS:
-        institutions[name], _created = Institution.objects.get_or_create(
-            name=name,
-            district=districts[district],
-            defaults={"kind": kind, "parent": institutions.get(parent)},
+    for names, kind, district, parent in INSTITUTIONS:
+        institutions[names[0]] = institution(
+            names, districts[district], kind=kind, parent=institutions.get(parent)
         )
     return institutions
+
+
+def institution(names, district, **defaults):
+    """The institution named ``names`` (Azerbaijani, Russian, English) in ``district``."""
+    found, _created = Institution.objects.get_or_create(
+        name_az=names[0],
+        district=district,
+        defaults={
+            "name": names[2],
+            **{f"name_{language}": name for language, name in zip(LANGUAGES, names, strict=True)},
+            **defaults,
+        },
+    )
+    return found
 
 
 def ensure_targets(scale):
@@ -292,10 +340,14 @@ def stage_counts(size, shares):
     return counts
 
 
-def school_name(district, number):
-    """A state school's name: "Quba rayonu 3 nömrəli tam orta məktəb"."""
+def school_names(district, number):
+    """A state school's names: "Quba rayonu 3 nömrəli tam orta məktəb" and in ru, en."""
     kind = "şəhəri" if district.kind == District.Kind.CITY else "rayonu"
-    return f"{district.name_az} {kind} {number} nömrəli tam orta məktəb"
+    return (
+        f"{district.name_az} {kind} {number} nömrəli tam orta məktəb",
+        f"Полная средняя школа № {number} ({district.name_ru})",
+        f"Secondary school No. {number}, {district.name_en}",
+    )
 
 
 class Programme:
@@ -381,8 +433,8 @@ class Programme:
         rng = self.rng
         if plan.role == Role.STUDENT_TEACHER:
             gender = FEMALE if rng.random() < 0.72 else MALE
-            institution = self.institutions[plan.institution]
-            district, school, role = institution.district.slug, institution.name, plan.role
+            university = self.institutions[plan.institution]
+            district, school, role = university.district.slug, plan.institution, plan.role
         elif plan.role == Role.VET_INSTRUCTOR:
             gender = FEMALE if rng.random() < 0.4 else MALE
             district, school = rng.choice(list(VET_PROVIDERS[plan.region].items()))
@@ -409,15 +461,14 @@ class Programme:
         }
 
     def school(self, district):
+        """The Azerbaijani name of a school in ``district`` (a slug) for a teacher's import line."""
         number = self.rng.choice([6, 23, 132, 220, 245] if district == "baku" else [1, 2, 3, 4])
-        name = school_name(self.districts[district], number)
-        if (name, district) not in self.institutions:
-            self.institutions[name, district], _created = Institution.objects.get_or_create(
-                name=name,
-                district=self.districts[district],
-                defaults={"kind": Institution.Kind.SCHOOL},
+        names = school_names(self.districts[district], number)
+        if (names[0], district) not in self.institutions:
+            self.institutions[names[0], district] = institution(
+                names, self.districts[district], kind=Institution.Kind.SCHOOL
             )
-        return name
+        return names[0]
 
     def email(self, person):
         base = f"{ascii_name(person.first_name)}.{ascii_name(person.last_name)}"

@@ -41,6 +41,7 @@ from lms.models import (
 )
 from surveys.models import EvaluationResponse
 from tests.quizzes.test_taking_a_quiz import right_answers
+from tests.test_reference_labels import assert_every_label_translated
 
 LEARNERS = 60
 AZERBAIJANI_LETTERS = set("əƏçÇşŞğĞıİöÖüÜ")
@@ -148,8 +149,10 @@ def test_the_targets_dashboard_shows_a_programme_half_way_through(client, learne
 def test_learners_come_from_many_districts_and_every_university(learners):
     profiles = LearnerProfile.objects.filter(user__in=learners)
     assert profiles.values("district").distinct().count() >= 20
-    universities = {name for name, kind, _d, _p in content_cohorts.INSTITUTIONS if kind != "vet"}
-    assert universities <= set(profiles.values_list("institution__name", flat=True))
+    universities = {
+        names[0] for names, kind, *_rest in content_cohorts.INSTITUTIONS if kind != "vet"
+    }
+    assert universities <= set(profiles.values_list("institution__name_az", flat=True))
 
 
 def gender_of(first_name):
@@ -192,6 +195,16 @@ def test_names_are_spelt_in_azerbaijani_in_every_language(learners):
     assert Cohort.objects.filter(name__contains="Şəki").exists()
     profiles = LearnerProfile.objects.filter(user__in=learners)
     assert profiles.filter(institution__name__contains="Quba").exists()
+
+
+def test_the_demos_institutions_are_named_in_every_language(learners):
+    assert_every_label_translated()
+    school = LearnerProfile.objects.filter(
+        user__in=learners, institution__name_az__contains="Quba rayonu"
+    ).first()
+    assert school is not None
+    assert school.institution.name_ru.endswith("(Губа)")
+    assert school.institution.name_en.endswith(", Quba")
 
 
 def test_usernames_and_emails_stay_ascii_and_readable(learners):
