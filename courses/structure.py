@@ -44,9 +44,35 @@ def register_lesson(lesson):
     if course is None:
         return None
     item = upsert_item(lesson_spec(lesson, course, lesson.get_parent()))
-    if course.final_assessment_id == lesson.pk:
+    if course.final_assessment_id == lesson.pk or _translates_final_assessment(course, lesson):
         sync_rules(course)
     return item
+
+
+def _translates_final_assessment(course, lesson):
+    """Whether ``lesson`` is, in ``course``'s language, the final assessment its source names."""
+    return bool(
+        course.final_assessment_id
+        and lesson.locale_id == course.locale_id
+        and LessonPage.objects.filter(
+            pk=course.final_assessment_id, translation_key=lesson.translation_key
+        )
+        .exclude(locale_id=course.locale_id)
+        .exists()
+    )
+
+
+def final_assessment(course):
+    """The lesson that must be passed to complete ``course``, in the course's own language.
+
+    wagtail-localize copies a link to a page as it is: a translated course
+    names its source's lesson. Its learners take the translation of that
+    lesson, once there is one (until then, the source's).
+    """
+    final = course.final_assessment
+    if final is not None and final.locale_id != course.locale_id:
+        final = final.get_translation_or_none(course.locale_id) or final
+    return final
 
 
 def withdraw_lessons(lessons):
@@ -74,7 +100,7 @@ def sync_course(course):
 
 def sync_rules(course):
     """Tell lms what completes ``course``: time, final assessment, prerequisites."""
-    final = course.final_assessment
+    final = final_assessment(course)
     module_requirements = tuple(
         (module.pk, required.pk)
         for module in ModulePage.objects.child_of(course).prefetch_related("prerequisites")

@@ -727,7 +727,7 @@ PATRONS = [
     ("P0000002", "Murad Əliyev", "teacher", "bak1", "student"),
     ("P0000003", "Günel Həsənova", "parent", "bak1", ""),
     ("P0000004", "Rəşad Quliyev", "principal", "bak2", ""),
-    ("P0000005", "Наталья Иванова", "parent", "bak2", ""),
+    ("P0000005", "Natalya İvanova", "parent", "bak2", ""),
     ("P0000006", "Ülviyyə Kazımova", "teacher", "sum", ""),
     ("P0000007", "Elşən Babayev", "principal", "gan1", ""),
     ("P0000008", "Səbinə Nəsibova", "parent", "gan2", ""),
@@ -735,6 +735,6 @@ PATRONS = [
     ("P0000010", "Nərmin Əhmədova", "teacher", "seki", ""),
     ("P0000011", "Vüsal İsmayılov", "parent", "agc", ""),
     ("P0000012", "Könül Rzayeva", "teacher", "qaz", ""),
-    ("P0000013", "Ольга Сафарова", "teacher", "sum", ""),
+    ("P0000013", "Olqa Səfərova", "teacher", "sum", ""),
     ("P0000014", "Fərid Hüseynov", "other", "bak1", ""),
 ]

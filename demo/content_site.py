@@ -9,8 +9,8 @@ HOME = {
     "intro": (
         "<p>Azerbaijan is moving children with disabilities into regular schools. "
         "More than 10,000 teachers and school managers, and over 1,300 future "
-        "teachers at the Azerbaijan State Pedagogical University (Baku, Guba and "
-        "Shaki), Ganja State University and Sumgayit State University, are learning "
+        "teachers at the Azerbaijan State Pedagogical University (Bakı, Quba and "
+        "Şəki), Gəncə State University and Sumqayıt State University, are learning "
         "how to teach every child side by side.</p>"
         "<p>Vocational providers are moving to competence-based training suited to "
         "the labour market. The courses here support both: study at your own pace, "
@@ -32,8 +32,8 @@ GUIDANCE_PAGES = [
                 "type": "paragraph",
                 "value": (
                     "<p>Nine inclusive education resource centres have been set up in "
-                    "existing schools in seven districts: Baku, Sumgayit, Ganja, Guba, "
-                    "Shaki, Agjabadi and Gazakh. They provide local professional "
+                    "existing schools in seven districts: Bakı, Sumqayıt, Gəncə, Quba, "
+                    "Şəki, Ağcabədi and Qazax. They provide local professional "
                     "support and resources to teachers, school principals and parents, "
                     "and can offer guidance and methodological support to up to 44,000 "
                     "school teachers, other education professionals and parents.</p>"

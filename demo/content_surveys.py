@@ -1,32 +1,19 @@
-"""Demo surveys: an evaluated course with answers, and the school-community relations survey.
+"""Demo survey: the school-community relations survey, with answers so far.
 
 The survey follows the "Umid" project's study of community-school relations
-in Baku: 175 respondents in five groups. Answers are made up, from a fixed
+in Bakı: 175 respondents in five groups. Answers are made up, from a fixed
 random seed, so a re-run builds the same numbers and adds nothing.
 """
 
 import random
 
-from lms.models import Enrolment
-from surveys.models import CommunitySurveyPage, EvaluationResponse, RespondentGroup
-from surveys.services import submit_evaluation
-
-EVALUATED_COURSE = "foundations-of-inclusive-education"
-
-COMMENTS = [
-    "More examples from village schools, please.",
-    "The IEP lesson was the most useful part.",
-    "Some lessons were long to read on a phone.",
-    "I would like a video of a real inclusive lesson.",
-    "",
-    "",
-]
+from surveys.models import CommunitySurveyPage, RespondentGroup
 
 SURVEY = {
     "title": "School and community: how do we work together?",
     "slug": "school-community-survey",
     "intro": (
-        "<p>This survey studies how schools in Baku work with parents, local "
+        "<p>This survey studies how schools in Bakı work with parents, local "
         "businesses, respected community members and local government, and what would "
         "bring them closer. It takes five minutes. Answers are anonymous.</p>"
     ),
@@ -78,28 +65,13 @@ ANSWERED = {
 }
 
 
-def build(home, courses):
-    """Create the survey with answers and evaluate the demo course (idempotent)."""
-    evaluate_course(courses.get(EVALUATED_COURSE))
+def build(home):
+    """Create the community survey with its answers so far (idempotent).
+
+    The course evaluations come from the demo's learners as they complete
+    their courses (:mod:`demo.content_cohorts`).
+    """
     community_survey(home)
-
-
-def evaluate_course(course):
-    if course is None or EvaluationResponse.objects.filter(course=course).exists():
-        return
-    rng = random.Random(2026)
-    completed = Enrolment.objects.filter(course=course, completed_at__isnull=False).select_related(
-        "learner"
-    )
-    for enrolment in completed[:24]:
-        base = rng.choice([3, 4, 4, 5, 5])
-        answers = {
-            name: max(1, min(5, base + rng.choice([-1, 0, 0, 1])))
-            for name in ("relevance", "clarity", "practice", "workload", "overall")
-        }
-        answers["would_recommend"] = base >= 4 or rng.random() < 0.3
-        answers["comment"] = rng.choice(COMMENTS)
-        submit_evaluation(enrolment.learner, course, answers)
 
 
 def community_survey(home):

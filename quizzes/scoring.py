@@ -107,6 +107,24 @@ def grade(question, answer, served):
     return Grade(0.0, "")
 
 
+def graded_answer(item, answer):
+    """One answer of an attempt, graded, as :func:`lms.services.submit_attempt` takes it.
+
+    ``item`` is a question as :func:`quizzes.serving.load_questions` gives it.
+    """
+    question = item["question"]
+    result = grade(question, answer, item["served"])
+    return {
+        "position": item["position"],
+        "question_ref": question.pk,
+        "answer": answer,
+        "answer_text": result.answer_text,
+        "correct": result.correct,
+        "points": result.correct * question.points,
+        "max_points": question.points,
+    }
+
+
 def right_answer_text(question):
     """The right answer of ``question`` as readable text, for the review of an attempt."""
     options = list(question.options.all())

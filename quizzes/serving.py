@@ -32,6 +32,22 @@ def quiz_settings(quiz):
     }
 
 
+def new_attempt(quiz, rng=random):
+    """``(settings, content)`` of a new attempt at ``quiz`` (a quiz block of a lesson).
+
+    The content is what :func:`lms.services.start_attempt` stores: the questions
+    chosen for this attempt and the order their options are shown in.
+    """
+    settings = quiz_settings(quiz.value)
+    questions = choose_questions(quiz.value, rng)
+    content = {
+        "block_id": quiz.id,
+        "settings": settings,
+        "questions": serve(questions, shuffle_options=quiz.value["shuffle_options"], rng=rng),
+    }
+    return settings, content
+
+
 def choose_questions(quiz, rng=random):
     """The questions of a new attempt, in the learner's language where translated."""
     fixed = [question for question in quiz["questions"] if question is not None]

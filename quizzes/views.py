@@ -19,7 +19,7 @@ from lms import access, services
 from lms.models import QUIZ, Attempt, Certificate
 
 from . import review, serving
-from .scoring import grade, right_answer_text
+from .scoring import graded_answer, right_answer_text
 
 
 def _quiz_lesson(lesson_uuid):
@@ -58,13 +58,7 @@ def _completed_message(enrolment):
 @login_required
 def start(request, lesson_uuid):
     lesson, quiz = _quiz_lesson(lesson_uuid)
-    settings = serving.quiz_settings(quiz.value)
-    questions = serving.choose_questions(quiz.value)
-    content = {
-        "block_id": quiz.id,
-        "settings": settings,
-        "questions": serving.serve(questions, shuffle_options=quiz.value["shuffle_options"]),
-    }
+    settings, content = serving.new_attempt(quiz)
     try:
         attempt = services.start_attempt(
             request.user,
@@ -95,22 +89,7 @@ def attempt(request, attempt_id):
         return redirect(lesson.get_url(request))
     items = serving.load_questions(attempt.content)
     if request.method == "POST":
-        answers = []
-        for item in items:
-            question = item["question"]
-            answer = serving.read_answer(request.POST, item)
-            result = grade(question, answer, item["served"])
-            answers.append(
-                {
-                    "position": item["position"],
-                    "question_ref": question.pk,
-                    "answer": answer,
-                    "answer_text": result.answer_text,
-                    "correct": result.correct,
-                    "points": result.correct * question.points,
-                    "max_points": question.points,
-                }
-            )
+        answers = [graded_answer(item, serving.read_answer(request.POST, item)) for item in items]
         try:
             attempt, outcome = services.submit_attempt(
                 attempt, answers, pass_mark=attempt.content["settings"]["pass_mark"]

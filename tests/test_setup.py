@@ -77,7 +77,7 @@ for name in list(sys.modules):
 from django.core.management import execute_from_command_line
 execute_from_command_line(["manage.py", "check"])
 execute_from_command_line(["manage.py", "migrate", "--noinput", "-v0"])
-execute_from_command_line(["manage.py", "seed_demo", "--no-users"])
+execute_from_command_line(["manage.py", "seed_demo", "--no-users", "--learners", "20"])
 """
     env = {
         key: value

@@ -64,7 +64,7 @@ LESSON_BLOCKS = {
             "value": {
                 "title": "Nigar's mother does not come to school",
                 "story": (
-                    "<p>Nigar is in Grade 2 in a village school near Agjabadi. She has a "
+                    "<p>Nigar is in Grade 2 in a village school near Ağcabədi. She has a "
                     "hearing impairment and has just moved from home-based learning into "
                     "the class. Her teacher, Ms Sevda, has invited Nigar's mother to two "
                     "meetings; she came to neither. Colleagues say the family 'is not "

@@ -390,10 +390,10 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "A new classmate in Shaki",
+                                    "title": "A new classmate in Şəki",
                                     "body": (
                                         "<p>Before a boy with cerebral palsy joined her "
-                                        "Grade 4 class in Shaki, Ms Aygun talked with "
+                                        "Grade 4 class in Şəki, Ms Aygün talked with "
                                         "his mother about what he enjoyed and what he "
                                         "wanted his classmates to know. On his first "
                                         "day she did not give a talk about disability. "
@@ -512,9 +512,9 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "Fractions in a Grade 3 class in Sumgayit",
+                                    "title": "Fractions in a Grade 3 class in Sumqayıt",
                                     "body": (
-                                        "<p>Ms Gunel's Grade 3 class in Sumgayit has 28 "
+                                        "<p>Ms Günel's Grade 3 class in Sumqayıt has 28 "
                                         "pupils, including a boy with a visual "
                                         "impairment and a girl who rarely speaks in "
                                         "class. To introduce halves and quarters she "
@@ -612,12 +612,12 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "A word problem in Guba",
+                                    "title": "A word problem in Quba",
                                     "body": (
-                                        "<p>In a Grade 5 class in Guba, Mr Rashad's "
+                                        "<p>In a Grade 5 class in Quba, Mr Rəşad's "
                                         "pupils solve word problems about prices at the "
                                         "market. One pupil has dyslexia and reads "
-                                        "slowly. Rashad gives her the same problems, "
+                                        "slowly. Rəşad gives her the same problems, "
                                         "printed in a larger font with the key numbers "
                                         "in bold, and lets her partner read each "
                                         "problem aloud once. She does the calculations "
@@ -891,9 +891,9 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "A first IEP meeting in Ganja",
+                                    "title": "A first IEP meeting in Gəncə",
                                     "body": (
-                                        "<p>For a Grade 2 pupil with autism in Ganja, "
+                                        "<p>For a Grade 2 pupil with autism in Gəncə, "
                                         "the team (class teacher, mother, school "
                                         "psychologist and deputy principal) agreed "
                                         "three goals: to follow the morning routine "
@@ -977,7 +977,7 @@ COURSES = [
                                     "kind": "case_study",
                                     "title": "A notebook that travels",
                                     "body": (
-                                        "<p>In a village school near Agjabadi, a Grade 1 "
+                                        "<p>In a village school near Ağcabədi, a Grade 1 "
                                         "teacher and the father of a girl with a "
                                         "hearing impairment agreed to use a small "
                                         "notebook. Each Friday the teacher wrote the "
@@ -1016,8 +1016,8 @@ COURSES = [
                                     "teachers, school principals and parents, the "
                                     "programme established nine inclusive education "
                                     "resource centres, based in existing schools, in "
-                                    "seven districts: <strong>Baku, Sumgayit, Ganja, "
-                                    "Guba, Shaki, Agjabadi and Gazakh</strong>. "
+                                    "seven districts: <strong>Bakı, Sumqayıt, Gəncə, "
+                                    "Quba, Şəki, Ağcabədi and Qazax</strong>. "
                                     "Together they can offer guidance and "
                                     "methodological support to up to 44,000 teachers, "
                                     "other education professionals and parents.</p>"
@@ -1071,9 +1071,9 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "Large print in Gazakh",
+                                    "title": "Large print in Qazax",
                                     "body": (
-                                        "<p>A Grade 6 teacher in Gazakh had a new pupil "
+                                        "<p>A Grade 6 teacher in Qazax had a new pupil "
                                         "with low vision. She searched the catalogue, "
                                         "found a large-print edition of the class "
                                         "reader and a hand-held magnifier at her "
@@ -1126,8 +1126,8 @@ COURSES = [
         "intro": (
             "<p>This course is written for student teachers at the universities that "
             "train Azerbaijan's future teachers: the Azerbaijan State Pedagogical "
-            "University in Baku and its Guba and Shaki branches, Ganja State "
-            "University and Sumgayit State University. Inclusive education modules "
+            "University in Bakı and its Quba and Şəki branches, Gəncə State "
+            "University and Sumqayıt State University. Inclusive education modules "
             "have been added to teacher training so that new teachers build the "
             "skills they need before they enter an inclusive classroom.</p>"
             "<p>The course is foundational. It asks what inclusion is, how we think "
@@ -1333,7 +1333,7 @@ COURSES = [
                                     "kind": "case_study",
                                     "title": "Two teachers, one pupil",
                                     "body": (
-                                        "<p>A Grade 4 pupil in Baku has a visual "
+                                        "<p>A Grade 4 pupil in Bakı has a visual "
                                         "impairment. One teacher writes in her report: "
                                         "'Cannot read the board; weak in all written "
                                         "work.' Another teacher, the next year, moves "
@@ -1678,10 +1678,10 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "A student teacher's lesson in Sumgayit",
+                                    "title": "A student teacher's lesson in Sumqayıt",
                                     "body": (
                                         "<p>On teaching practice in a Grade 3 class in "
-                                        "Sumgayit, a student teacher planned a lesson "
+                                        "Sumqayıt, a student teacher planned a lesson "
                                         "on plants. She brought a real plant, showed a "
                                         "labelled picture and said each part aloud "
                                         "(representation). Pupils chose whether to "
@@ -1987,7 +1987,7 @@ COURSES = [
                                     "pre-primary education and to engage parents in "
                                     "monitoring the quality of primary education, "
                                     "aiming at greater transparency, accountability and "
-                                    "a better home environment for learning. In Baku, a "
+                                    "a better home environment for learning. In Bakı, a "
                                     "project on school-community relations surveyed "
                                     "teachers, parents, local business owners and local "
                                     "government to find ways for them to take a bigger "
@@ -2005,10 +2005,10 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "A parents' meeting in Ganja",
+                                    "title": "A parents' meeting in Gəncə",
                                     "body": (
                                         "<p>When a girl with Down syndrome was due to "
-                                        "join a Grade 1 class in Ganja, some parents "
+                                        "join a Grade 1 class in Gəncə, some parents "
                                         "asked whether their own children would fall "
                                         "behind. The class teacher invited them to a "
                                         "meeting, explained how the class would work "
@@ -2101,8 +2101,8 @@ COURSES = [
                                     "Within your school there are experienced "
                                     "colleagues, school leaders and, in many schools, "
                                     "a psychologist or support staff. Beyond it, nine "
-                                    "inclusive education resource centres in Baku, "
-                                    "Sumgayit, Ganja, Guba, Shaki, Agjabadi and Gazakh "
+                                    "inclusive education resource centres in Bakı, "
+                                    "Sumqayıt, Gəncə, Quba, Şəki, Ağcabədi and Qazax "
                                     "offer guidance and methodological support to "
                                     "teachers, principals and parents, and each keeps a "
                                     "library of inclusive education materials to "
@@ -2117,9 +2117,9 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "A journal entry from Shaki",
+                                    "title": "A journal entry from Şəki",
                                     "body": (
-                                        "<p>A student teacher on practice in Shaki "
+                                        "<p>A student teacher on practice in Şəki "
                                         "wrote: 'My instructions for the group task "
                                         "were too long. Three pupils, including the "
                                         "boy with an attention difficulty, started the "

@@ -129,9 +129,9 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "An electrical installation group in Ganja",
+                                    "title": "An electrical installation group in Gəncə",
                                     "body": (
-                                        "<p>An instructor in Ganja used to teach a "
+                                        "<p>An instructor in Gəncə used to teach a "
                                         "month of electrical theory before learners "
                                         "touched a cable. In the competence-based "
                                         "programme, the first week starts with a real "
@@ -470,9 +470,9 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "Brake pads in a Sumgayit workshop",
+                                    "title": "Brake pads in a Sumqayıt workshop",
                                     "body": (
-                                        "<p>A motor vehicle instructor in Sumgayit has "
+                                        "<p>A motor vehicle instructor in Sumqayıt has "
                                         "a 90-minute session and four training cars. "
                                         "He spends ten minutes on the goal and a "
                                         "demonstration of replacing front brake pads, "
@@ -567,9 +567,9 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "A hotel kitchen in Guba",
+                                    "title": "A hotel kitchen in Quba",
                                     "body": (
-                                        "<p>A cookery instructor in Guba agreed with a "
+                                        "<p>A cookery instructor in Quba agreed with a "
                                         "local hotel that two learners at a time would "
                                         "spend four weeks in its kitchen. The head chef "
                                         "received the list of units the learners still "
@@ -668,10 +668,10 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "A computer repair learner in Baku",
+                                    "title": "A computer repair learner in Bakı",
                                     "body": (
                                         "<p>A learner with a hearing impairment joined a "
-                                        "computer hardware programme in Baku. The "
+                                        "computer hardware programme in Bakı. The "
                                         "instructor gave him printed step lists for "
                                         "each demonstration, stood where he could see "
                                         "her face when explaining, and agreed with the "
@@ -859,9 +859,9 @@ COURSES = [
                                 "type": "callout",
                                 "value": {
                                     "kind": "case_study",
-                                    "title": "A hairdressing portfolio in Shaki",
+                                    "title": "A hairdressing portfolio in Şəki",
                                     "body": (
-                                        "<p>Hairdressing learners in Shaki build a "
+                                        "<p>Hairdressing learners in Şəki build a "
                                         "portfolio during their salon placement: before "
                                         "and after photographs taken with clients' "
                                         "consent, service records signed by the salon "

@@ -11,7 +11,7 @@ from courses.models import CatalogueIndexPage, CoursePage, CourseReviewTask, Les
 from demo import activities, translations
 from h5p.models import H5PActivity
 from lms import services
-from lms.models import CourseItem, Enrolment
+from lms.models import Attempt, Certificate, Cohort, CourseItem, Enrolment, LessonProgress, Target
 from scorm.models import ScormPackage
 from tests.test_reference_labels import assert_every_label_translated
 
@@ -28,6 +28,11 @@ def snapshot():
         H5PActivity.objects.count(),
         get_document_model().objects.count(),
         SegmentOverride.objects.count(),
+        Cohort.objects.count(),
+        LessonProgress.objects.count(),
+        Attempt.objects.count(),
+        Certificate.objects.filter(revoked_at=None).count(),
+        sorted(Target.objects.values_list("target", flat=True)),
     )
 
 
@@ -38,11 +43,13 @@ def blocks(lesson, kind):
 def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client, tmp_path):
     settings.DEBUG = True
     # A fresh clone: nothing beside the checkout (no ../shared); the demo's
-    # packages come from demo/packages in the repository.
+    # packages come from demo/packages in the repository. A small programme
+    # (seed_demo --learners): the full one takes its time.
     settings.BASE_DIR = tmp_path / "clone"
-    call_command("seed_demo")
+    call_command("seed_demo", learners=30)
     first = snapshot()
-    call_command("seed_demo")
+    assert Certificate.objects.exists()
+    call_command("seed_demo", learners=30)
     assert snapshot() == first
     out = capsys.readouterr().out
     assert "teacher-demo-2026" in out
@@ -105,7 +112,12 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
 
     # The content draws on the programme's documents (one seeding serves both checks).
     text = " ".join(str(lesson.body) for lesson in LessonPage.objects.all())
-    for phrase in ("Article 24", "Universal Design for Learning", "individual education plan"):
+    for phrase in (
+        "Article 24",
+        "Universal Design for Learning",
+        "individual education plan",
+        "Ağcabədi",
+    ):
         assert phrase.lower() in text.lower()
 
     # Every reference row the demo seeds (institutions, subjects, frameworks,
@@ -116,5 +128,5 @@ def test_seed_demo_builds_the_courses_and_is_idempotent(settings, capsys, client
 def test_demo_users_are_refused_outside_development(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
-        call_command("seed_demo")
+        call_command("seed_demo", learners=0)
     assert not get_user_model().objects.exists()

@@ -44,11 +44,11 @@ PRACTICE_ACTIVITIES = ["article-24", "reasonable-accommodation"]
 
 DEMO_USERS = [
     # username, first name, last name, groups, superuser, password
-    ("teacher", "Aysel", "Mammadova", [], False, "teacher-demo-2026"),
-    ("student", "Murad", "Aliyev", [], False, "student-demo-2026"),
-    ("trainer", "Leyla", "Hasanova", [TRAINERS], False, "trainer-demo-2026"),
-    ("reviewer", "Elvin", "Guliyev", [REVIEWERS], False, "reviewer-demo-2026"),
-    ("centre", "Sevinj", "Huseynova", [CENTRE_STAFF], False, "centre-demo-2026"),
+    ("teacher", "Aysel", "Məmmədova", [], False, "teacher-demo-2026"),
+    ("student", "Murad", "Əliyev", [], False, "student-demo-2026"),
+    ("trainer", "Leyla", "Həsənova", [TRAINERS], False, "trainer-demo-2026"),
+    ("reviewer", "Elvin", "Quliyev", [REVIEWERS], False, "reviewer-demo-2026"),
+    ("centre", "Sevinc", "Hüseynova", [CENTRE_STAFF], False, "centre-demo-2026"),
     ("manager", "Nurlan", "Abbasov", [PROGRAMME_MANAGERS], False, "manager-demo-2026"),
     ("admin", "Platform", "Administrator", [], True, "admin-demo-2026"),
 ]
@@ -66,13 +66,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-users", action="store_true", help="Create content only, no demo accounts."
         )
+        parser.add_argument(
+            "--learners",
+            type=int,
+            default=None,
+            help=(
+                "About how many learners the demo programme has "
+                f"(default: the full demo, {content_cohorts.FULL_SIZE}; 0: none)."
+            ),
+        )
 
     def handle(self, *args, **options):
-        # Demo learners finishing courses would otherwise "email" their certificates.
+        # Demo learners finishing courses would otherwise "email" their certificates,
+        # imported ones their invitations; and each certificate's PDF is made when
+        # it is first downloaded (lms.views) rather than hundreds of them here.
         # The demo is written in English: names typed here are the English ones
         # (django-modeltranslation stores them in the active language's column).
         with (
-            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+                TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+            ),
             translation.override(translations.SOURCE_LANGUAGE),
         ):
             self.build(**options)
@@ -99,16 +113,19 @@ class Command(BaseCommand):
             ensure_authoring_roles(catalogue)
             ensure_programme_managers()
             Group.objects.get_or_create(name=CENTRE_STAFF)
-            courses = {page.slug: page for page in CoursePage.objects.child_of(catalogue)}
+            users = {}
             if create_users:
                 users = self.users()
                 self.sample_progress(users["student"], catalogue)
-                content_cohorts.build(courses, trainer=users["trainer"])
-            else:
-                content_cohorts.build(courses)
-            content_surveys.build(home, courses)
+            content_surveys.build(home)
         # The content in Azerbaijani and Russian, from demo/translations/ (wagtail-localize).
         translations.translate_all(stdout=self.stdout)
+        with transaction.atomic():
+            # The programme half-way through, its cohorts taking the courses in their language.
+            courses = {page.slug: page for page in CoursePage.objects.child_of(catalogue)}
+            content_cohorts.build(
+                courses, trainer=users.get("trainer"), learners=options["learners"]
+            )
         # The resource centres' lending libraries (their own app, their own command).
         call_command("seed_library", stdout=self.stdout)
         # Institutions, subjects and frameworks named in Azerbaijani and Russian too.
