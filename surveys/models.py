@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -216,9 +217,25 @@ class CommunitySurveyPage(AbstractForm):
         return SurveySubmission.objects.create(form_data=data, page=self, group=group)
 
     def group_progress(self):
-        """Each respondent group with its answers, target and percent of target: one query."""
+        """Each respondent group with its answers, target and percent of target: one query.
+
+        Answers given on every translation of the survey count together: a
+        group's rows in each language share its ``translation_key``.
+        """
+        answers = (
+            SurveySubmission.objects.filter(
+                group__translation_key=OuterRef("translation_key"),
+                page__translation_key=self.translation_key,
+            )
+            .order_by()
+            .values("group__translation_key")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         groups = list(
-            self.respondent_groups.annotate(n=Count("submissions")).order_by("sort_order")
+            self.respondent_groups.annotate(
+                n=Coalesce(Subquery(answers, output_field=models.IntegerField()), 0)
+            ).order_by("sort_order")
         )
         for group in groups:
             group.percent = min(100, round(100 * group.n / group.target)) if group.target else 100
