@@ -139,3 +139,17 @@ def test_the_migration_puts_existing_questions_and_groups_in_their_pages_locale(
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
     assert RespondentGroup.objects.filter(page=survey, locale=survey.locale).count() == 2
+
+
+def test_results_of_a_translated_survey_cost_no_more_queries(
+    admin_client, client, survey, translated, django_assert_max_num_queries
+):
+    url = f"/admin/surveys/community/{translated['az'].pk}/"
+    answer(client, survey, 0, "Never")
+    admin_client.get(url)
+    for _index in range(5):
+        answer(client, translated["ru"], 1, "Никогда", ["Материалы"])
+        answer(client, translated["az"], 1, "Hər rüb", ["Könüllülük"])
+    with django_assert_max_num_queries(16):
+        content = admin_client.get(url).content.decode()
+    assert "Valideynlər: 10 / 4" in content
