@@ -3,13 +3,15 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .evaluation import RATING_QUESTIONS
 from .forms import SurveyFormBuilder
@@ -94,12 +96,38 @@ class EvaluationReceipt(models.Model):
         return f"{self.learner_id} · {self.course_id}"
 
 
-class SurveyFormField(AbstractFormField):
+class SurveyFormField(TranslatableMixin, AbstractFormField):
+    """A question of a community survey, in the language of its page.
+
+    A translation keeps its source's ``clean_name``, so answers in every
+    language are stored under the same key; its choices are translated line
+    by line, in the same order (:mod:`surveys.reports` counts an answer
+    under the source's choice at the same position).
+    """
+
     page = ParentalKey("CommunitySurveyPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    # What wagtail-localize translates; the rest, the clean name above all, is the source's.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
 
-class RespondentGroup(Orderable):
-    """A group the survey must reach (teachers, parents, …) and how many answers it needs."""
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class RespondentGroup(TranslatableMixin, Orderable):
+    """A group the survey must reach (teachers, parents, …) and how many answers it needs.
+
+    Each translation of the survey has its own rows; the rows of one group
+    share a ``translation_key``, and the results count them together.
+    """
 
     page = ParentalKey(
         "CommunitySurveyPage", on_delete=models.CASCADE, related_name="respondent_groups"
@@ -108,8 +136,9 @@ class RespondentGroup(Orderable):
     target = models.PositiveIntegerField(_("target number of respondents"), default=10)
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("target")])]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("target")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("respondent group")
         verbose_name_plural = _("respondent groups")
 
@@ -188,9 +217,25 @@ class CommunitySurveyPage(AbstractForm):
         return SurveySubmission.objects.create(form_data=data, page=self, group=group)
 
     def group_progress(self):
-        """Each respondent group with its answers, target and percent of target: one query."""
+        """Each respondent group with its answers, target and percent of target: one query.
+
+        Answers given on every translation of the survey count together: a
+        group's rows in each language share its ``translation_key``.
+        """
+        answers = (
+            SurveySubmission.objects.filter(
+                group__translation_key=OuterRef("translation_key"),
+                page__translation_key=self.translation_key,
+            )
+            .order_by()
+            .values("group__translation_key")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         groups = list(
-            self.respondent_groups.annotate(n=Count("submissions")).order_by("sort_order")
+            self.respondent_groups.annotate(
+                n=Coalesce(Subquery(answers, output_field=models.IntegerField()), 0)
+            ).order_by("sort_order")
         )
         for group in groups:
             group.percent = min(100, round(100 * group.n / group.target)) if group.target else 100

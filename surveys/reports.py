@@ -16,7 +16,7 @@ from lms.models import Cohort
 from lms.reports import sees_everyone, visible_cohorts
 
 from .evaluation import MIN_GROUP_SIZE, RATING_QUESTIONS, SCALE
-from .models import EvaluationResponse, SurveySubmission
+from .models import EvaluationResponse, SurveyFormField, SurveySubmission
 
 SCALE_VALUES = [value for value, _label in SCALE]
 CHOICE_FIELD_TYPES = ("dropdown", "radio", "checkboxes", "checkbox")
@@ -162,32 +162,47 @@ def group_progress(page):
 def results_by_group(page):
     """For each choice question: answer counts per respondent group.
 
-    Single-choice questions are counted in the database (one query each);
-    multiple-choice and yes/no answers are counted from one streamed query.
+    Answers given on every translation of the survey count together, under
+    ``page``'s groups (matched by translation key) and choices (a translated
+    choice is the one at the same place in the list). Single-choice questions
+    are counted in the database (one query each); multiple-choice and yes/no
+    answers are counted from one streamed query.
     """
     groups = group_progress(page)
-    fields = [field for field in page.get_form_fields() if field.field_type in CHOICE_FIELD_TYPES]
-    submissions = SurveySubmission.objects.filter(page=page)
+    pages = page.get_translations(inclusive=True).values("pk")
+    all_fields = [
+        field
+        for field in SurveyFormField.objects.filter(page__in=pages).order_by("sort_order", "pk")
+        if field.field_type in CHOICE_FIELD_TYPES
+    ]
+    fields = [field for field in all_fields if field.page_id == page.pk]
+    choices = _choice_maps(page, fields, all_fields)
+    submissions = SurveySubmission.objects.filter(page__in=pages)
     counts = {field.clean_name: defaultdict(Counter) for field in fields}
     streamed = []
     for field in fields:
         if field.field_type in ("dropdown", "radio"):
             rows = (
                 submissions.annotate(answer=KeyTextTransform(field.clean_name, "form_data"))
-                .values("group_id", "answer")
+                .values("group__translation_key", "page_id", "answer")
                 .annotate(n=Count("id"))
             )
             for row in rows:
-                counts[field.clean_name][row["answer"]][row["group_id"]] += row["n"]
+                answer = choices[field.clean_name].get(
+                    (row["page_id"], row["answer"]), row["answer"]
+                )
+                counts[field.clean_name][answer][row["group__translation_key"]] += row["n"]
         else:
             streamed.append(field)
     if streamed:
-        for group_id, data in submissions.values_list("group_id", "form_data").iterator():
+        rows = submissions.values_list("group__translation_key", "page_id", "form_data")
+        for group_key, page_id, data in rows.iterator():
             for field in streamed:
                 answer = data.get(field.clean_name)
                 answers = answer if isinstance(answer, list) else [_yes_no(answer)]
                 for item in answers:
-                    counts[field.clean_name][item][group_id] += 1
+                    item = choices[field.clean_name].get((page_id, item), item)
+                    counts[field.clean_name][item][group_key] += 1
     results = []
     for field in fields:
         options = _options(field)
@@ -197,10 +212,23 @@ def results_by_group(page):
         ]
         rows = []
         for answer in options + extra:
-            per_group = [by_answer[answer][group.pk] for group in groups]
+            per_group = [by_answer[answer][group.translation_key] for group in groups]
             rows.append({"answer": answer, "counts": per_group, "total": sum(per_group)})
         results.append({"field": field, "rows": rows})
     return groups, results
+
+
+def _choice_maps(page, fields, all_fields):
+    """``{clean name: {(page id, choice as answered): page's choice at the same place}}``."""
+    options = {field.clean_name: _options(field) for field in fields}
+    maps = {field.clean_name: {} for field in fields}
+    for field in all_fields:
+        if field.page_id == page.pk or field.clean_name not in options:
+            continue
+        own = options[field.clean_name]
+        for place, choice in enumerate(_options(field)[: len(own)]):
+            maps[field.clean_name][(field.page_id, choice)] = own[place]
+    return maps
 
 
 def _yes_no(value):
