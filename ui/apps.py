@@ -15,3 +15,14 @@ class UiConfig(AppConfig):
     label = "ui"
     verbose_name = _("Shared presentation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
+
+        from .templatetags.language_tags import _forget_locales
+
+        # The language of each locale is remembered for the lang attributes; a locale
+        # added or removed is read again.
+        for signal in (post_save, post_delete):
+            signal.connect(_forget_locales, sender=Locale, dispatch_uid=f"ui.locales.{id(signal)}")

@@ -119,7 +119,7 @@ def test_a_learner_downloads_all_their_data_and_only_theirs(
     data = json.loads(response.content)
     assert data["account"]["username"] == finished_learner.username
     records = data["records"]
-    assert records["lms.LearnerProfile"][0]["district__name"] == "Guba"
+    assert records["lms.LearnerProfile"][0]["district__name"] == "Quba"
     assert [e["course__title"] for e in records["lms.Enrolment"]] == [course.title]
     assert len(records["lms.LessonProgress"]) == 4
     assert records["lms.Certificate"][0]["learner_name"] == "Aysel Məmmədova"

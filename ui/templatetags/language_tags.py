@@ -75,6 +75,23 @@ def text_language(text):
     return language_of_text(text)
 
 
+_LOCALE_LANGUAGES = {}
+
+
+def _forget_locales(**kwargs):
+    _LOCALE_LANGUAGES.clear()
+
+
+def locale_language(locale_id):
+    """The language code of the locale ``locale_id``; the few locales are read once."""
+    if locale_id not in _LOCALE_LANGUAGES:
+        from wagtail.models import Locale
+
+        _LOCALE_LANGUAGES.clear()
+        _LOCALE_LANGUAGES.update(Locale.objects.values_list("pk", "language_code"))
+    return _LOCALE_LANGUAGES.get(locale_id, "")
+
+
 @register.simple_tag
 def content_lang_attr(page, block=None):
     """`` lang="…"`` for a page's text (or one of its blocks) in another language than the page's.
@@ -84,8 +101,8 @@ def content_lang_attr(page, block=None):
     """
     if block is not None and hasattr(getattr(block, "block", None), "completion_source"):
         return ""
-    locale = getattr(page, "locale", None)
-    return lang_attr(locale.language_code if locale is not None else "")
+    locale_id = getattr(page, "locale_id", None)
+    return lang_attr(locale_language(locale_id) if locale_id is not None else "")
 
 
 @register.simple_tag
