@@ -1,6 +1,5 @@
 """Shared fixtures: a small published course tree and some learners."""
 
-import importlib
 import shutil
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from courses.factories import (
     ModulePageFactory,
 )
 from lms import services
-from tests.helpers import site_home
+from tests.helpers import ensure_shipped_reference_data, site_home
 
 
 @pytest.fixture(autouse=True)
@@ -49,18 +48,6 @@ def empty_export_storage():
             shutil.rmtree(child) if child.is_dir() else child.unlink()
 
 
-# The reference data the site's migrations seed (RunPython functions), in order.
-REFERENCE_DATA = [
-    ("pages", "0003_content_locales", "create_locales"),
-    ("pages", "0008_seed_districts_of_azerbaijan", "create_districts"),
-    ("pages", "0010_district_names_in_every_language", "name_in_every_language"),
-    ("courses", "0002_default_programmes", "create_programmes"),
-    ("courses", "0011_programme_names_in_every_language", "name_in_every_language"),
-    ("library", "0002_accessible_formats_and_languages", "create"),
-    ("library", "0005_reference_lists_in_every_language", "name_in_every_language"),
-]
-
-
 @pytest.fixture(autouse=True)
 def shipped_reference_data(request):
     """What the migrations seed, seeded again when a transactional test flushed it.
@@ -78,17 +65,7 @@ def shipped_reference_data(request):
         request.getfixturevalue("db")
     else:
         return
-    from django.apps import apps
-    from wagtail.models import Locale
-
-    from library.models import AccessibleFormat
-    from lms.models import District
-
-    if Locale.objects.exists() and AccessibleFormat.objects.exists() and District.objects.exists():
-        return
-    for app, migration, function in REFERENCE_DATA:
-        module = importlib.import_module(f"{app}.migrations.{migration}")
-        getattr(module, function)(apps, None)
+    ensure_shipped_reference_data()
 
 
 @pytest.fixture

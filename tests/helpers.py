@@ -64,3 +64,40 @@ def sco_attempts():
     from lms.models import Attempt
 
     return Attempt.objects.filter(source="scorm")
+
+
+# The reference data the site's migrations seed (RunPython functions), in order.
+REFERENCE_DATA = [
+    ("pages", "0003_content_locales", "create_locales"),
+    ("pages", "0008_seed_districts_of_azerbaijan", "create_districts"),
+    ("pages", "0010_district_names_in_every_language", "name_in_every_language"),
+    ("courses", "0002_default_programmes", "create_programmes"),
+    ("courses", "0011_programme_names_in_every_language", "name_in_every_language"),
+    ("library", "0002_accessible_formats_and_languages", "create"),
+    ("library", "0005_reference_lists_in_every_language", "name_in_every_language"),
+]
+
+
+def ensure_shipped_reference_data():
+    """Seed again what the migrations seed, if a transactional test's flush emptied it.
+
+    Wagtail's root page and root collection too (its own migrations make them), which
+    pages, images and documents are built under.
+    """
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import Collection, Locale, Page
+
+    from library.models import AccessibleFormat
+    from lms.models import District
+
+    if all(model.objects.exists() for model in (Locale, AccessibleFormat, District, Collection)):
+        return
+    for app, migration, function in REFERENCE_DATA:
+        module = importlib.import_module(f"{app}.migrations.{migration}")
+        getattr(module, function)(apps, None)
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")

@@ -40,6 +40,7 @@ from lms.models import (
     LessonProgress,
 )
 from surveys.models import EvaluationResponse
+from tests.helpers import ensure_shipped_reference_data
 from tests.quizzes.test_taking_a_quiz import right_answers
 from tests.test_reference_labels import assert_every_label_translated
 
@@ -56,6 +57,7 @@ ENGLISH_SPELLINGS = [
 def demo(django_db_setup, django_db_blocker):
     """The demo, seeded once for the module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic(), override_settings(DEBUG=True):
+        ensure_shipped_reference_data()  # a transactional test before may have emptied it
         call_command("seed_demo", learners=LEARNERS, stdout=io.StringIO())
         yield get_user_model().objects.filter(email__endswith=f"@{content_cohorts.EMAIL_DOMAIN}")
         transaction.set_rollback(True)
