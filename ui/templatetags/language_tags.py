@@ -23,7 +23,7 @@ register = template.Library()
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Letters of Azerbaijani's Latin alphabet that English, Russian and most names lack.
-AZERBAIJANI = re.compile(r"[ƏəĞğIıİŞşÇçÖöÜü]")
+AZERBAIJANI = re.compile(r"[ƏəĞğıİŞşÇçÖöÜü]")
 LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -40,7 +40,7 @@ def language_of_text(text):
     text = str(text or "")
     if CYRILLIC.search(text):
         return "ru"
-    if AZERBAIJANI.search(text.replace("I", "")) or ("I" in text and "ı" in text):
+    if AZERBAIJANI.search(text):
         return "az"
     return ""
 
