@@ -216,10 +216,7 @@ def translate_reference_data(languages=LANGUAGES):
     or a module pack defines it), where a row has none yet: a name an editor
     gave is kept. Returns how many names were filled in.
     """
-    from django.utils import translation
-    from django.utils.translation import gettext
-
-    from ui.translated import registered_fields
+    from ui.translated import localized_values, registered_fields
 
     filled = 0
     for model, fields in registered_fields().items():
@@ -227,11 +224,13 @@ def translate_reference_data(languages=LANGUAGES):
             changed = []
             for field in fields:
                 english = getattr(row, f"{field}_{SOURCE_LANGUAGE}")
+                if not english:
+                    continue
+                translated = localized_values(field, english)
                 for language in languages:
                     column = f"{field}_{language}"
-                    if english and not getattr(row, column):
-                        with translation.override(language):
-                            setattr(row, column, gettext(english))
+                    if not getattr(row, column):
+                        setattr(row, column, translated[column])
                         changed.append(column)
             if changed:
                 row.save(update_fields=changed)

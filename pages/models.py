@@ -39,7 +39,11 @@ class HomePage(CachedViewRestrictionsMixin, Page):
             CoursePage.objects.live().public().descendant_of(self).select_related("programme")[:6]
         )
         context["guidance_pages"] = (
-            GuidancePage.objects.live().public().child_of(self).only("title", "url_path", "summary")
+            GuidancePage.objects.live()
+            .public()
+            .child_of(self)
+            # the locale, for the lang of an untranslated page's line (language_tags)
+            .only("title", "url_path", "summary", "locale")
         )
         return context
 

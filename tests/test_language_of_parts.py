@@ -75,3 +75,39 @@ def test_a_reference_label_read_in_a_fallback_language_carries_it():
     assert render("{% label_lang_attr programme %}", "en", programme=programme) == ""
     named = Programme.objects.get(slug="inclusive-education")
     assert render("{% label_lang_attr programme %}", "ru", programme=named) == ""
+
+
+def test_the_home_pages_guidance_lines_cost_the_same_with_one_page_or_four(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page, Site
+
+    from pages.models import GuidancePage, HomePage
+
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Learning for inclusive education", slug="home-of-guides")
+    )
+    home.save_revision().publish()
+    Site.objects.filter(is_default_site=True).update(root_page=home)
+
+    def add_guidance(number):
+        page = home.add_child(
+            instance=GuidancePage(title=f"Guide {number}", slug=f"guide-{number}")
+        )
+        page.save_revision().publish()
+
+    client.cookies["django_language"] = "az"
+
+    def home_queries():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/").content.decode()
+        assert 'lang="en"' in html  # the guidance lines are English on an Azerbaijani page
+        return len(queries)
+
+    add_guidance(1)
+    client.get("/")  # warm the caches
+    one = home_queries()
+    for number in (2, 3, 4):
+        add_guidance(number)
+    client.get("/")
+    assert home_queries() == one
