@@ -6,11 +6,31 @@ are left alone, so editors' changes survive a re-run. The data's shape is the
 one of ``modules/inclusive_ed/starter.py``.
 """
 
+from wagtail.fields import StreamField
+
 from .models import CourseLearningOutcome, CoursePage, LessonPage, ModulePage, Programme
 
 
+def in_block_format(page):
+    """Read every block of ``page``'s StreamFields, so they are saved in Wagtail's block format.
+
+    A body given as plain data is saved as given, block by block, until a block
+    is read; a list inside a block then stays a bare list of values, without
+    the ids wagtail-localize needs to translate it. Its accordion sections, plan
+    headings and checklist items were left out of every translation, in English
+    on Azerbaijani and Russian pages. Read, each list is saved with an id per
+    item, as the page editor saves it.
+    """
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            for _block in getattr(page, field.name) or ():
+                pass
+    return page
+
+
 def publish(page):
-    page.save_revision().publish()
+    """Save a revision of ``page`` (its StreamFields in block format) and publish it."""
+    in_block_format(page).save_revision().publish()
     return page
 
 
@@ -66,7 +86,6 @@ def ensure_blocks(lesson, blocks):
     missing = [block for block in blocks if block["type"] not in present]
     if not missing:
         return False
-    body = list(lesson.body.raw_data) + missing
-    lesson.body = body
+    lesson.body = list(lesson.body.raw_data) + missing
     publish(lesson)
     return True

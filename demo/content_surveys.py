@@ -7,6 +7,7 @@ random seed, so a re-run builds the same numbers and adds nothing.
 
 import random
 
+from courses.starter import publish
 from surveys.models import CommunitySurveyPage, RespondentGroup
 
 SURVEY = {
@@ -92,7 +93,7 @@ def community_survey(home):
         for i, (label, field_type, choices, required) in enumerate(FIELDS)
     ]
     home.add_child(instance=page)
-    page.save_revision().publish()
+    publish(page)
     page.refresh_from_db()
     rng = random.Random(175)
     fields = list(page.form_fields.all())

@@ -273,7 +273,7 @@ def export(folder=FOLDER, languages=LANGUAGES):
         for name, texts in by_file.items():
             path = folder / language / f"{name}.po"
             old = polib.pofile(str(path)) if path.exists() else None
-            po = polib.POFile(wrapwidth=0)
+            po = polib.POFile()  # wrapped at 78 columns, as the committed files are
             po.metadata = {
                 "Project-Id-Version": "teacher-training-platform demo content",
                 "Language": language,

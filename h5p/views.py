@@ -41,6 +41,7 @@ from lms.models import LessonProgress
 from lms.statements import StatementConflict
 
 from .importing import content_path
+from .l10n import core_translations
 from .models import H5PActivity, H5PUserData
 from .results import MAX_STATEMENTS, ForeignActor, record_statements
 from .storage import h5p_storage
@@ -163,6 +164,8 @@ def _saved_state(user, activity):
 
 def _player_page(request, claims, activity, data):
     with translation.override(claims.get("g")):
+        # The player's own controls and dialogs in the learner's language (h5p.l10n).
+        data["options"]["translations"] = core_translations()
         response = TemplateResponse(
             request, "h5p/player.html", {"activity": activity, "player": data}
         ).render()

@@ -108,8 +108,13 @@ class Question(TranslatableMixin, index.Indexed, ClusterableModel):
             raise ValidationError({"numeric_answer": _("Give the numeric answer.")})
 
 
-class QuestionOption(Orderable):
-    """A choice, a matching pair, an item to order or an accepted answer."""
+class QuestionOption(TranslatableMixin, Orderable):
+    """A choice, a matching pair, an item to order or an accepted answer.
+
+    Translatable with its question: each translation of a question has its own
+    options in its language (an accepted answer "doqquz", not "nine"), and the
+    options that stand for the same one share a ``translation_key``.
+    """
 
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
     text = models.CharField(_("text"), max_length=255)
@@ -123,7 +128,7 @@ class QuestionOption(Orderable):
         FieldPanel("feedback"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("option")
         verbose_name_plural = _("options")
 

@@ -20,7 +20,11 @@ class UiConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Locale
 
+        from . import casing
         from .templatetags.language_tags import _forget_locales
+
+        # Capitals as Azerbaijani writes them in Django's labels (İstifadəçi, not Istifadəçi).
+        casing.adopt()
 
         # The language of each locale is remembered for the lang attributes; a locale
         # added or removed is read again.

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -251,15 +251,19 @@ class CoursePage(CourseTreePage):
         return context
 
 
-class CourseLearningOutcome(Orderable):
-    """One thing a learner can do after the course."""
+class CourseLearningOutcome(TranslatableMixin, Orderable):
+    """One thing a learner can do after the course, in the language of its course page.
+
+    Translatable with the page (wagtail-localize translates a child relation only
+    when its model is translatable): each translation has its own outcomes.
+    """
 
     page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="learning_outcomes")
     text = models.CharField(_("outcome"), max_length=255)
 
     panels = [FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("learning outcome")
         verbose_name_plural = _("learning outcomes")
 

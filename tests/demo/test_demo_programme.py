@@ -6,6 +6,7 @@ programme as the full demo, at a tenth of its size) and rolled back after it.
 """
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -15,7 +16,11 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from pypdf import PdfReader
+from wagtail.fields import StreamField
+from wagtail.models import Locale
+from wagtail_localize.fields import TranslatableField, get_translatable_fields
 
 from courses.models import CoursePage
 from demo import content_cohorts
@@ -39,6 +44,7 @@ from lms.models import (
     LearnerProfile,
     LessonProgress,
 )
+from quizzes.models import Question
 from surveys.models import EvaluationResponse
 from tests.helpers import ensure_shipped_reference_data
 from tests.quizzes.test_taking_a_quiz import right_answers
@@ -291,3 +297,90 @@ def test_the_demo_teacher_passes_the_final_quiz_and_downloads_a_certificate_that
     assert "Aysel Məmmədova" in text and certificate.code in text
     client.logout()
     assert "This certificate is valid." in client.get(certificate.get_verify_url()).content.decode()
+
+
+def test_every_segment_of_the_demo_is_translated_options_and_outcomes_too(learners):
+    from demo import translations
+
+    for language in ("az", "ru"):
+        assert translations.untranslated(language) == [], language
+    course = CoursePage.objects.get(
+        slug="inclusive-education-in-practice", locale__language_code="az"
+    )
+    english = CoursePage.objects.get(slug=course.slug, locale__language_code="en")
+    outcomes = [outcome.text for outcome in course.learning_outcomes.all()]
+    assert outcomes and not set(outcomes) & {o.text for o in english.learning_outcomes.all()}
+    # A short-text question accepts the answer in the quiz's language.
+    question = Question.objects.get(kind="short_text", locale__language_code="az")
+    assert {option.text for option in question.options.all()} == {"doqquz", "9"}
+    assert {option.locale.language_code for option in question.options.all()} == {"az"}
+
+
+WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def texts(value, path=()):
+    """Every string of a StreamField's stored data, with where it sits.
+
+    Ids and block types are left out, and so is the ``value`` level of Wagtail's
+    block format: a list stored as bare values and one stored as blocks give the
+    same places.
+    """
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("id", "type"):
+                yield from texts(item, path if key == "value" else (*path, key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from texts(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def prose(text):
+    """Whether ``text`` is words a person reads (two words or more), not a code or a slug."""
+    text = strip_tags(text)
+    return " " in text.strip() and len(WORDS.findall(text)) >= 2
+
+
+def same_words(source, translated):
+    """The translatable texts ``translated`` keeps word for word from ``source``."""
+    found = []
+    for field in get_translatable_fields(type(source)):
+        if not isinstance(field, TranslatableField) or field.field_name == "slug":
+            continue  # a translation keeps its page's address
+        model_field = source._meta.get_field(field.field_name)
+        if isinstance(model_field, StreamField):
+            mine = dict(texts(list(getattr(translated, field.field_name).raw_data)))
+            for path, text in texts(list(getattr(source, field.field_name).raw_data)):
+                if prose(text) and mine.get(path) == text:
+                    found.append(f"{field.field_name}{list(path)}: {text[:60]!r}")
+        elif model_field.is_relation and model_field.one_to_many:
+            rows = {row.translation_key: row for row in getattr(translated, field.field_name).all()}
+            for row in getattr(source, field.field_name).all():
+                found += [
+                    f"{field.field_name}.{text}"
+                    for text in same_words(row, rows[row.translation_key])
+                ]
+        elif isinstance(getattr(source, field.field_name), str):
+            text = getattr(source, field.field_name)
+            if prose(text) and getattr(translated, field.field_name) == text:
+                found.append(f"{field.field_name}: {text[:60]!r}")
+    return found
+
+
+def test_no_text_of_the_demo_content_stays_in_english_in_a_translation(learners):
+    """Compared with the stored data, not the catalogues: what wagtail-localize never
+    offered to translate (a list's items, a page's rows) shows up too."""
+    from demo import translations
+
+    sources = translations.sources()
+    assert len(sources) > 40
+    kept = []
+    for source in sources:
+        instance = source.instance
+        for language in ("az", "ru"):
+            translated = instance.get_translation(Locale.objects.get(language_code=language))
+            translated = getattr(translated, "specific", translated)
+            kept += [f"{language} {instance}: {text}" for text in same_words(instance, translated)]
+    assert not kept, "\n".join(kept)

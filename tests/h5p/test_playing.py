@@ -468,3 +468,32 @@ def test_an_h5p_result_is_recorded_with_its_source(
     post_statements(learner_client, h5p_lesson, multichoice, statement(scaled=1.0))
     progress = LessonProgress.objects.get(learner=learner, item_id=h5p_lesson.lesson_uuid)
     assert progress.completion_source == "h5p"
+
+
+@pytest.mark.parametrize(
+    ("language", "fullscreen", "retry"),
+    [
+        ("az", "Tam ekran", ":num saniyədən sonra yenidən cəhd ediləcək..."),
+        ("ru", "Во весь экран", "Повторная попытка через :num с..."),
+        ("en", "Fullscreen", "Retrying in :num...."),
+    ],
+)
+def test_the_players_own_controls_speak_the_learners_language(
+    learner_client, learner, enrolled, h5p_lesson, multichoice, language, fullscreen, retry
+):
+    """H5P core's fullscreen button, rights of use and offline dialog (h5p.l10n)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        url = play_url(learner, h5p_lesson, multichoice)
+    words = player_data(content_get(learner_client, url))["options"]["translations"]["H5P"]
+    assert words["fullscreen"] == fullscreen
+    assert words["offlineDialogRetryMessage"] == retry
+    if language != "en":
+        from h5p.l10n import CORE
+
+        with translation.override("en"):
+            english = {key: str(text) for key, text in CORE.items()}
+        # Every word translated, but the licence numbers that read the same.
+        same = [key for key in CORE if words[key] == english[key]]
+        assert same == [], same

@@ -25,7 +25,7 @@ from courses.models import (
 )
 from courses.packs import starter_content
 from courses.roles import REVIEWERS, TRAINERS, ensure_authoring_roles
-from courses.starter import build_course
+from courses.starter import build_course, publish
 from demo import activities, content_cohorts, content_surveys, translations
 from demo.content_site import GUIDANCE_PAGES, HOME
 from lms import services
@@ -52,11 +52,6 @@ DEMO_USERS = [
     ("manager", "Nurlan", "Abbasov", [PROGRAMME_MANAGERS], False, "manager-demo-2026"),
     ("admin", "Platform", "Administrator", [], True, "admin-demo-2026"),
 ]
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page
 
 
 class Command(BaseCommand):

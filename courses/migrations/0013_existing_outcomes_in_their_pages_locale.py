@@ -1,0 +1,38 @@
+"""Translatable learning outcomes, step 2: each existing row in its parent's locale.
+
+Each row gets a new translation key, except that the outcomes of a course page and its translations at the same place in the list (copied from the source) share one key.
+"""
+
+import uuid
+
+from django.db import migrations
+
+
+def fill(apps, schema_editor):
+    Row = apps.get_model("courses", "CourseLearningOutcome")
+    Parent = apps.get_model("wagtailcore", "Page")
+    rows = list(
+        Row.objects.filter(translation_key__isnull=True).order_by("page_id", "sort_order", "pk")
+    )
+    parents = {
+        pk: (locale_id, key)
+        for pk, locale_id, key in Parent.objects.filter(
+            pk__in={row.page_id for row in rows}
+        ).values_list("pk", "locale_id", "translation_key")
+    }
+    keys = {}
+    places = {}
+    for row in rows:
+        locale_id, parent_key = parents[row.page_id]
+        place = places.get(row.page_id, 0)
+        places[row.page_id] = place + 1
+        key = keys.setdefault((parent_key, place), uuid.uuid4())
+        Row.objects.filter(pk=row.pk).update(translation_key=key, locale_id=locale_id)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("courses", "0012_courselearningoutcome_gets_a_locale_and_translation_key"),
+    ]
+
+    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
