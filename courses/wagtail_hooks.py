@@ -13,6 +13,7 @@ from lms.models import Enrolment
 
 from .admin_views import SafeCreatePageViewSet
 from .models import CatalogueIndexPage, CoursePage, LessonPage, ModulePage, Programme
+from .models.choices import Audience
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -46,6 +47,12 @@ def register_course_tree_page_viewsets():
 def programme_names():
     """The programmes' names, so that lms reports show them instead of slugs."""
     return dict(Programme.objects.values_list("slug", "name"))
+
+
+@hooks.register("lms_audience_names")
+def audience_names():
+    """The audiences' names, so that lms reports and admin lists show them instead of slugs."""
+    return dict(Audience.choices)
 
 
 @hooks.register("before_delete_page")

@@ -9,12 +9,15 @@ then show "Inclusive education", not ``inclusive-education``::
     names = programme_names()
     names.get(target.programme, target.programme)
 
-Without any such hook the slug is shown as it is.
+Without any such hook the slug is shown as it is. Audiences (cohorts' and
+targets' ``audience``, "in_service") are named the same way, through the
+``lms_audience_names`` hook: reports say "In-service teachers".
 """
 
 from wagtail import hooks
 
 HOOK = "lms_programme_names"
+AUDIENCE_HOOK = "lms_audience_names"
 
 
 def programme_names():
@@ -30,3 +33,18 @@ def programme_name(slug, names=None):
     if not slug:
         return ""
     return (programme_names() if names is None else names).get(slug, slug)
+
+
+def audience_names():
+    """Every known audience's ``{slug: name}`` (names lazy: read in the reader's language)."""
+    names = {}
+    for answer in hooks.get_hooks(AUDIENCE_HOOK):
+        names.update(answer())
+    return names
+
+
+def audience_name(slug, names=None):
+    """The name of the audience ``slug`` (the slug, readable, when no app names it)."""
+    if not slug:
+        return ""
+    return (audience_names() if names is None else names).get(slug, slug.replace("_", " "))

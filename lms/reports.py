@@ -35,7 +35,7 @@ from .models import (
     LessonProgress,
     Target,
 )
-from .programmes import programme_name, programme_names
+from .programmes import audience_name, audience_names, programme_name, programme_names
 from .scopes import (  # the scoping rules; other apps import them from here too
     REPORT_PERMISSION,
     sees_everyone,
@@ -368,6 +368,7 @@ def target_rows():
     rows = []
     cache = {}
     names = programme_names()
+    audiences = audience_names()
     for target in Target.objects.select_related("district").order_by("programme", "district__name"):
         if target.programme not in cache:
             cache[target.programme] = trained_counts(target.programme)
@@ -377,7 +378,9 @@ def target_rows():
             scope = target.district.name
         elif target.audience:
             trained = by_audience.get(target.audience, 0)
-            scope = _("Audience: %(audience)s") % {"audience": target.audience.replace("_", "-")}
+            scope = _("Audience: %(audience)s") % {
+                "audience": audience_name(target.audience, audiences)
+            }
         else:
             trained = overall
             scope = _("Overall")

@@ -18,7 +18,7 @@ from . import admin_views, reports
 from .forms import CohortForm
 from .models import Cohort, District, Institution, LearningLogEntry, Target
 from .models.audit import SCOPES
-from .programmes import programme_name, programme_names
+from .programmes import audience_name, programme_name, programme_names
 
 
 class ProgrammeColumn(Column):
@@ -30,6 +30,15 @@ class ProgrammeColumn(Column):
         if not hasattr(table, "programme_names"):
             table.programme_names = programme_names()
         context["value"] = programme_name(instance.programme, table.programme_names)
+        return context
+
+
+class AudienceColumn(Column):
+    """An audience slug shown as the audience's name."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["value"] = audience_name(instance.audience)
         return context
 
 
@@ -224,7 +233,12 @@ class TargetViewSet(ModelViewSet):
     icon = "pick"
     menu_label = _("Targets")
     form_fields = ["programme", "district", "audience", "target"]
-    list_display = [programme_column(), "district", "audience", "target"]
+    list_display = [
+        programme_column(),
+        "district",
+        AudienceColumn("audience", label=Target._meta.get_field("audience").verbose_name),
+        "target",
+    ]
 
 
 class OrganisationGroup(ViewSetGroup):

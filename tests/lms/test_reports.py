@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from accounts.factories import UserFactory
@@ -142,6 +144,23 @@ def test_the_targets_dashboard_counts_trained_learners(client, manager, cohort, 
         [r["programme"], str(r["scope"]), str(r["target"]), str(r["trained"]), str(r["percent"])]
         for r in response.context["rows"]
     ]
+
+
+def test_a_target_for_an_audience_is_named_as_people_read_it(client, manager, course):
+    """Not "Audience: in-service": the audience's name, in the reader's language."""
+    Target.objects.create(programme=course.programme.slug, audience="in_service", target=2)
+    client.force_login(manager)
+    rows = client.get(reverse("lms_reports:targets")).context["rows"]
+    assert [str(row["scope"]) for row in rows] == ["Audience: In-service teachers"]
+    with translation.override("az"):
+        expected = gettext("Audience: %(audience)s") % {"audience": gettext("In-service teachers")}
+    response = client.get(reverse("lms_reports:targets"), HTTP_ACCEPT_LANGUAGE="az")
+    assert [str(row["scope"]) for row in response.context["rows"]] == [expected]
+    assert "in_service" not in expected and "in-service" not in response.content.decode()
+    # The admin's list of targets names it too.
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    listing = client.get(reverse("target:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "In-service teachers" in listing and "in_service" not in listing
 
 
 def test_trainers_cannot_see_the_targets_dashboard(client, trainer):
