@@ -1,6 +1,7 @@
 """Evaluation responses and receipts; the community survey page, its groups and submissions."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
@@ -163,6 +164,13 @@ class SurveySubmission(AbstractFormSubmission):
         indexes = [models.Index(fields=["page", "group"], name="surveys_submission_page_group")]
 
 
+def choice_lines(choices):
+    """A question's choices as Wagtail's form builder reads them: one per line, or
+    comma-separated on one line."""
+    parts = choices.splitlines() if "\n" in choices else choices.split(",")
+    return [choice.strip() for choice in parts if choice.strip()]
+
+
 class CommunitySurveyPage(AbstractForm):
     """A public survey (Wagtail form builder) that counts answers per respondent group."""
 
@@ -190,6 +198,62 @@ class CommunitySurveyPage(AbstractForm):
 
     class Meta:
         verbose_name = _("community survey")
+
+    def clean(self):
+        super().clean()
+        self._check_translated_choices()
+
+    def translation_source_page(self):
+        """The survey this one was translated from (wagtail-localize), or None for a source."""
+        from wagtail_localize.models import Translation
+
+        translation = (
+            Translation.objects.filter(
+                source__object_id=self.translation_key, target_locale_id=self.locale_id
+            )
+            .select_related("source__locale")
+            .first()
+        )
+        if translation is None or self.pk is None:
+            return None
+        return (
+            CommunitySurveyPage.objects.filter(
+                translation_key=self.translation_key, locale=translation.source.locale
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+
+    def _check_translated_choices(self):
+        """A translation keeps each question's choices one for one, in the source's order.
+
+        The results count a translated answer under the source's choice at the same
+        place (:mod:`surveys.reports`): a choice added, dropped or split in a
+        translation would count its answers under another choice, or not at all.
+        """
+        source = self.translation_source_page()
+        if source is None:
+            return
+        counts = {
+            field.clean_name: len(choice_lines(field.choices))
+            for field in source.form_fields.all()
+            if field.choices
+        }
+        wrong = [
+            str(field.label)
+            for field in self.form_fields.all()
+            if field.clean_name in counts
+            and len(choice_lines(field.choices)) != counts[field.clean_name]
+        ]
+        if wrong:
+            raise ValidationError(
+                _(
+                    "Translate each choice on its own line, as many and in the same order as "
+                    "the original, so that answers in every language are counted together. "
+                    "Check: %(questions)s."
+                )
+                % {"questions": "; ".join(wrong)}
+            )
 
     def get_submission_class(self):
         return SurveySubmission

@@ -16,7 +16,7 @@ from lms.models import Cohort
 from lms.reports import sees_everyone, visible_cohorts
 
 from .evaluation import MIN_GROUP_SIZE, RATING_QUESTIONS, SCALE
-from .models import EvaluationResponse, SurveyFormField, SurveySubmission
+from .models import EvaluationResponse, SurveyFormField, SurveySubmission, choice_lines
 
 SCALE_VALUES = [value for value, _label in SCALE]
 CHOICE_FIELD_TYPES = ("dropdown", "radio", "checkboxes", "checkbox")
@@ -238,9 +238,7 @@ def _yes_no(value):
 def _options(field):
     if field.field_type == "checkbox":
         return [_("Yes"), _("No")]
-    # As Wagtail's form builder reads them: one per line, or comma-separated on one line.
-    parts = field.choices.splitlines() if "\n" in field.choices else field.choices.split(",")
-    return [choice.strip() for choice in parts if choice.strip()]
+    return choice_lines(field.choices)
 
 
 def community_export_rows(groups, results):

@@ -153,3 +153,26 @@ def test_results_of_a_translated_survey_cost_no_more_queries(
     with django_assert_max_num_queries(16):
         content = admin_client.get(url).content.decode()
     assert "Valideynlər: 10 / 4" in content
+
+
+def test_a_translation_with_another_number_of_choices_is_refused_with_the_question_named(
+    home, survey
+):
+    """A choice added (or merged) in a translation would be counted under the wrong
+    source choice: wagtail-localize cannot save it, and says which question to fix."""
+    from django.core.exceptions import ValidationError
+
+    translate(home, "az", {})
+    strings = {**AZ, "Never<br/>Every term": "Heç vaxt<br/>Bəzən<br/>Hər rüb"}
+    with pytest.raises(ValidationError, match="Nə qədər tez-tez cəlb olunursunuz"):
+        translate(survey, "az", strings)
+    # The source may change its own choices: only a translation is held to its source.
+    source = CommunitySurveyPage.objects.get(pk=survey.pk)
+    source.full_clean()
+    assert source.translation_source_page() is None
+
+
+def test_a_translation_with_its_sources_choices_passes_the_check(translated):
+    page = translated["az"]
+    assert page.translation_source_page().locale.language_code == "en"
+    page.full_clean()
