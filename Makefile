@@ -88,7 +88,7 @@ bench: bench-sqlite bench-postgres
 bench-internals: install
 	mkdir -p var && rm -f var/internals.sqlite3
 	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py seed_demo --no-users
+	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py seed_demo --no-users --learners 0
 	DATABASE_URL=sqlite:///$(CURDIR)/var/internals.sqlite3 $(BENCH_ENV) $(BIN)/python manage.py bench_internals
 
 ## This site and the peer on SQLite, whatever BENCH_PEER says
@@ -103,14 +103,14 @@ bench-tools: install
 bench-sqlite: bench-tools
 	mkdir -p var && rm -f var/bench.sqlite3
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
-	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --no-users
+	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --no-users --learners 0
 	$(BENCH_ENV) $(BIN)/python manage.py seed_scale $(BENCH_SCALE)
 	$(BENCH_ENV) $(BIN)/python manage.py bench_http $(BENCH_ARGS) $(BENCH_PEER)
 
 bench-postgres: bench-tools
 	$(BIN)/python -c "import psycopg, sys; u = sys.argv[1]; base, name = u.rsplit('/', 1); c = psycopg.connect(base + '/postgres', autocommit=True); c.execute(f'DROP DATABASE IF EXISTS {name}'); c.execute(f'CREATE DATABASE {name}')" $(BENCH_PG)
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py migrate --noinput -v0
-	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py seed_demo --no-users
+	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py seed_demo --no-users --learners 0
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py seed_scale $(BENCH_SCALE)
 	$(BENCH_ENV) DATABASE_URL=$(BENCH_PG) $(BIN)/python manage.py bench_http $(BENCH_ARGS) $(BENCH_PEER)
 

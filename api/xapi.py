@@ -562,7 +562,7 @@ class StatementsView(APIView):
         """Store the new statements and record each one about a lesson, once."""
         for row in new:
             if row.item is not None and row.is_top_level and _scores(row):
-                row.attempt = add_attempt(
+                row.attempt, _summary = add_attempt(
                     learner,
                     row.item,
                     source=Source.XAPI,

@@ -85,7 +85,9 @@ def check(statement):
 def record_statements(learner, lesson, activity, rules, received):
     """Store the player's statements for ``learner`` and record their results.
 
-    Returns the :class:`Outcome` of ``activity``.
+    Returns the :class:`Outcome` of ``activity`` and the recording service's
+    last :class:`~lms.services.recording.LearningResult` (None when nothing
+    was reported), whose ``summary`` says whether the lesson is complete.
 
     ``rules`` are the values of every H5P block of the lesson (activity as a
     pk); the one for ``activity`` judges its attempts. Raises ``ValueError``
@@ -102,21 +104,27 @@ def record_statements(learner, lesson, activity, rules, received):
             raise ForeignActor(_("A statement's actor must be you."))
     rule = next(r for r in rules if r["activity"] == activity.pk)
     assessed = lesson.completion_rule in ("score", "pass")
+    own = h5p_activity(activity.pk)
+    keys = {h5p_activity(_activity_id(rule)): _activity_id(rule) for rule in rules}
     with transaction.atomic():
         rows = statements.prepare(learner, received, source=Source.H5P)
         for row in rows:
             row.item_id = lesson.lesson_uuid
         new = statements.fresh(rows)
         results = [row for row in new if row.is_top_level and statements.has_result(row)]
+        # The blocks' results as kept (one row each, however many attempts), then
+        # each new attempt added to its activity's.
+        kept = summaries(learner, lesson.lesson_uuid, keys)
         # The lesson's item (from the page cache) only when there is a result to record.
         item = services.active_item(lesson.lesson_uuid) if results else None
         for row in results:
             met = rule_met(rule, row.score, row.success, row.completion)
-            row.attempt = add_attempt(
+            row.attempt, kept[own] = add_attempt(
                 learner,
                 item,
                 source=Source.H5P,
-                activity=h5p_activity(activity.pk),
+                activity=own,
+                known=kept[own],
                 started_at=row.timestamp,
                 finished_at=row.stored,
                 score=row.score,
@@ -126,10 +134,16 @@ def record_statements(learner, lesson, activity, rules, received):
                 counted=met,
             )
         statements.save(new)
-        found = outcomes(learner, lesson.lesson_uuid, rules)
+        found = {
+            keys[key]: Outcome(
+                best_score=summary.best_score, met=summary.counted, attempts=summary.attempts
+            )
+            for key, summary in kept.items()
+        }
+        reported = None
         for row in results if item and services.trusts(item, Source.H5P) else ():
-            _report(learner, item, row, rules, found, assessed)
-    return found[activity.pk]
+            reported = _report(learner, item, row, rules, found, assessed) or reported
+    return found[activity.pk], reported
 
 
 def _report(learner, item, row, rules, found, assessed):
@@ -143,7 +157,7 @@ def _report(learner, item, row, rules, found, assessed):
     required = [found[_activity_id(rule)].met for rule in rules if rule.get("required")]
     finished = met and not assessed and all(required)
     if row.score is None and not assessed and not finished:
-        return
+        return None
     if row.score is None and finished:
         verb, kwargs = Verb.MARKED_COMPLETE, {}
     else:
@@ -154,7 +168,7 @@ def _report(learner, item, row, rules, found, assessed):
             "finished": finished,
         }
     activity_id = int(row.attempt.activity.removeprefix("h5p:"))
-    services.record_learning(
+    return services.record_learning(
         learner,
         item.uuid,
         verb,

@@ -342,7 +342,7 @@ def statements(request, lesson_uuid, activity_id):
         )
     activity = get_object_or_404(H5PActivity.objects.only("pk"), pk=activity_id)
     try:
-        outcome = record_statements(request.user, lesson, activity, rules, batch)
+        outcome, recorded = record_statements(request.user, lesson, activity, rules, batch)
     except ForeignActor as refusal:
         return _error(str(refusal))
     except StatementConflict as conflict:
@@ -359,8 +359,11 @@ def statements(request, lesson_uuid, activity_id):
         response = _error(_("The server is busy; your results will be sent again."), status=503)
         response["Retry-After"] = "2"
         return response
+    # The lesson's progress as the recording service left it, or read when nothing was recorded.
     summary = (
-        LessonProgress.objects.filter(learner=request.user, item_id=lesson.lesson_uuid)
+        recorded.summary
+        if recorded is not None
+        else LessonProgress.objects.filter(learner=request.user, item_id=lesson.lesson_uuid)
         .only("completed_at")
         .first()
     )

@@ -1,47 +1,30 @@
 """Attempts of every source (:class:`lms.models.Attempt`): numbering them and reading results.
 
 Quiz attempts are opened and submitted by :mod:`lms.services`; an H5P
-activity's, a SCO's and an xAPI client's results become attempts through
-:func:`add_attempt`. Best and latest results and attempt counts are read with
-one aggregate whatever the source (:func:`summaries`).
+activity's and an xAPI client's results become attempts through
+:func:`add_attempt`, which keeps each activity's :class:`~lms.models.AttemptSummary`
+(how many, the best score, whether one met its rule, the last number) in the
+same transaction. :func:`summaries` reads those rows: one short query, flat
+in the learner's history.
 """
 
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    Max,
+    PositiveIntegerField,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
 
-from .models import Attempt
-
-
-def add_attempt(learner, item, *, source, activity, started_at=None, **fields):
-    """A new finished attempt at ``activity`` of lesson ``item``, numbered after the last.
-
-    ``fields`` are the attempt's results (``score``, ``passed``,
-    ``completed``, ``rule``, ``counted``, ``state``…). Safe when two requests
-    add one at once: the later takes the next number.
-    """
-    now = timezone.now()
-    fields.setdefault("finished_at", now)
-    for _retry in range(5):
-        last = Attempt.objects.filter(learner=learner, item=item, activity=activity).aggregate(
-            n=Max("number")
-        )["n"]
-        try:
-            with transaction.atomic():
-                return Attempt.objects.create(
-                    learner=learner,
-                    item=item,
-                    source=source,
-                    activity=activity,
-                    number=(last or 0) + 1,
-                    started_at=started_at or now,
-                    **fields,
-                )
-        except IntegrityError:
-            continue
-    raise IntegrityError("Could not number the attempt.")
+from .models import Attempt, AttemptSummary
 
 
 @dataclass(frozen=True)
@@ -51,38 +34,200 @@ class Summary:
     attempts: int
     best_score: float | None
     counted: bool
+    last_number: int = 0
 
     @property
     def best_percent(self):
         return None if self.best_score is None else round(self.best_score * 100)
 
+    def after(self, number, score, counted):
+        """The summary once finished attempt ``number`` with ``score`` is added."""
+        best = self.best_score if score is None else max(score, self.best_score or 0.0)
+        return Summary(
+            attempts=self.attempts + 1,
+            best_score=best,
+            counted=self.counted or bool(counted),
+            last_number=max(self.last_number, number),
+        )
+
+
+NONE = Summary(attempts=0, best_score=None, counted=False)
+
 
 def summaries(learner, item_uuid, activities):
     """``{activity: Summary}`` of the learner's finished attempts at each of ``activities``.
 
-    One aggregate query, grouped by activity, whatever the source; an
+    One query on the kept summaries, whatever the number of attempts; an
     activity not tried yet has a summary of no attempts.
     """
-    rows = (
-        Attempt.objects.filter(
-            learner=learner,
-            item_id=item_uuid,
-            activity__in=list(activities),
-            finished_at__isnull=False,
+    rows = AttemptSummary.objects.filter(
+        learner=learner, item_id=item_uuid, activity__in=list(activities)
+    ).values_list("activity", "attempts", "best_score", "counted", "last_number")
+    found = {
+        activity: Summary(attempts=n, best_score=best, counted=counted, last_number=last)
+        for activity, n, best, counted, last in rows
+    }
+    return {activity: found.get(activity, NONE) for activity in activities}
+
+
+def add_attempt(learner, item, *, source, activity, started_at=None, known=None, **fields):
+    """A new finished attempt at ``activity`` of lesson ``item``, numbered after the last.
+
+    ``fields`` are the attempt's results (``score``, ``passed``,
+    ``completed``, ``rule``, ``counted``, ``state``…). ``known`` is the
+    activity's :class:`Summary` when the caller has just read it
+    (:func:`summaries`), saving the read here. Safe when two requests add one
+    at once: the later takes the next number. Returns ``(attempt, summary)``,
+    the summary as it stands after the attempt.
+    """
+    now = timezone.now()
+    fields.setdefault("finished_at", now)
+    summary = known if known is not None else summaries(learner, item.uuid, [activity])[activity]
+    for _retry in range(5):
+        try:
+            with transaction.atomic():
+                attempt = Attempt.objects.create(
+                    learner=learner,
+                    item=item,
+                    source=source,
+                    activity=activity,
+                    number=summary.last_number + 1,
+                    started_at=started_at or now,
+                    **fields,
+                )
+        except IntegrityError:
+            # Another request numbered one meanwhile (or an attempt predates its summary).
+            summary = _recount(learner, item, activity)
+            continue
+        summary = summary.after(attempt.number, attempt.score, attempt.counted)
+        _keep(learner, item, activity, attempt)
+        return attempt, summary
+    raise IntegrityError("Could not number the attempt.")
+
+
+def _keep(learner, item, activity, attempt):
+    """Add ``attempt`` to its summary row in the database (relative to what is stored)."""
+    changes = {
+        "attempts": F("attempts") + 1,
+        "last_number": Case(
+            When(last_number__lt=attempt.number, then=Value(attempt.number)),
+            default=F("last_number"),
+            output_field=PositiveIntegerField(),
+        ),
+        "updated_at": timezone.now(),
+    }
+    if attempt.score is not None:
+        changes["best_score"] = Case(
+            When(
+                Q(best_score__isnull=True) | Q(best_score__lt=attempt.score),
+                then=Value(attempt.score),
+            ),
+            default=F("best_score"),
+            output_field=FloatField(),
         )
-        .values("activity")
+    if attempt.counted:
+        changes["counted"] = Value(True)
+    rows = AttemptSummary.objects.filter(learner=learner, item=item, activity=activity)
+    if rows.update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            AttemptSummary.objects.create(
+                learner=learner,
+                item=item,
+                activity=activity,
+                attempts=1,
+                last_number=attempt.number,
+                best_score=attempt.score,
+                counted=bool(attempt.counted),
+            )
+    except IntegrityError:  # a concurrent first attempt made the row: add to it
+        rows.update(**changes)
+
+
+def _recount(learner, item, activity):
+    """The activity's summary counted again from its attempts, and stored."""
+    attempts = Attempt.objects.filter(learner=learner, item=item, activity=activity)
+    counts = attempts.aggregate(
+        attempts=Count("pk", filter=Q(finished_at__isnull=False)),
+        last_number=Max("number"),
+        best_score=Max("score", filter=Q(finished_at__isnull=False)),
+        met=Count("pk", filter=Q(finished_at__isnull=False, counted=True)),
+    )
+    values = {
+        "attempts": counts["attempts"],
+        "last_number": counts["last_number"] or 0,
+        "best_score": counts["best_score"],
+        "counted": bool(counts["met"]),
+    }
+    AttemptSummary.objects.update_or_create(
+        learner=learner, item=item, activity=activity, defaults=values
+    )
+    return Summary(
+        attempts=values["attempts"],
+        best_score=values["best_score"],
+        counted=values["counted"],
+        last_number=values["last_number"],
+    )
+
+
+def recount_all(fix=False):
+    """Every kept summary compared with a recount of its attempts; ``(checked, wrong)``.
+
+    ``wrong`` lists ``(learner id, lesson uuid, activity, kept, recounted)``;
+    with ``fix`` each wrong or missing summary is stored again.
+    """
+    groups = (
+        Attempt.objects.filter(source__in=SUMMARISED)
+        .values("learner_id", "item_id", "activity")
         .annotate(
-            attempts=Count("pk"),
-            best_score=Max("score"),
-            counted=Count("pk", filter=Q(counted=True)),
+            attempts=Count("pk", filter=Q(finished_at__isnull=False)),
+            last_number=Max("number"),
+            best_score=Max("score", filter=Q(finished_at__isnull=False)),
+            met=Count("pk", filter=Q(finished_at__isnull=False, counted=True)),
         )
         .order_by()
     )
-    found = {
-        row["activity"]: Summary(
-            attempts=row["attempts"], best_score=row["best_score"], counted=bool(row["counted"])
+    kept = {
+        (row.learner_id, row.item_id, row.activity): (
+            row.attempts,
+            row.last_number,
+            row.best_score,
+            row.counted,
         )
-        for row in rows
+        for row in AttemptSummary.objects.all()
     }
-    none = Summary(attempts=0, best_score=None, counted=False)
-    return {activity: found.get(activity, none) for activity in activities}
+    wrong = []
+    checked = 0
+    for group in groups.iterator(chunk_size=2000):
+        checked += 1
+        key = (group["learner_id"], group["item_id"], group["activity"])
+        counted = (group["attempts"], group["last_number"], group["best_score"], bool(group["met"]))
+        if kept.pop(key, None) != counted:
+            wrong.append((*key, None, counted))
+    wrong += [(*key, values, None) for key, values in kept.items()]
+    if fix:
+        for learner_id, item_id, activity, _kept, counted in wrong:
+            rows = AttemptSummary.objects.filter(
+                learner_id=learner_id, item_id=item_id, activity=activity
+            )
+            if counted is None:
+                rows.delete()
+                continue
+            attempts, last_number, best_score, met = counted
+            rows.update_or_create(
+                learner_id=learner_id,
+                item_id=item_id,
+                activity=activity,
+                defaults={
+                    "attempts": attempts,
+                    "last_number": last_number,
+                    "best_score": best_score,
+                    "counted": met,
+                },
+            )
+    return checked, wrong
+
+
+# The sources whose attempts add_attempt adds (quizzes and SCORM number their own).
+SUMMARISED = ("h5p", "xapi")

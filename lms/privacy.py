@@ -20,6 +20,7 @@ from . import statements as lms_statements
 from .models import (
     Attempt,
     AttemptAnswer,
+    AttemptSummary,
     Certificate,
     Cohort,
     CohortMembership,
@@ -177,6 +178,13 @@ personal_data.register(
         "state",
     ],
     erase=[keep(COUNTED), forget_attempt_state],
+)
+# Counted from the attempts above, kept so a result reads one row; it goes with the account.
+personal_data.register(
+    AttemptSummary,
+    "learner",
+    export=["item_id", "activity", "attempts", "best_score", "counted"],
+    erase=keep(COUNTED),
 )
 personal_data.register(
     Statement,

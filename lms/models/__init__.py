@@ -1,6 +1,13 @@
 """Models of the learning records, split by kind."""
 
-from .assessment import QUIZ, Attempt, AttemptAnswer, h5p_activity, scorm_activity
+from .assessment import (
+    QUIZ,
+    Attempt,
+    AttemptAnswer,
+    AttemptSummary,
+    h5p_activity,
+    scorm_activity,
+)
 from .audit import LearningLogEntry
 from .certificates import Certificate, ManualCompletion
 from .organisation import (
@@ -19,6 +26,7 @@ from .structure import CompletionRule, CourseItem, CourseRules, ModuleRequiremen
 __all__ = [
     "Attempt",
     "AttemptAnswer",
+    "AttemptSummary",
     "Certificate",
     "Cohort",
     "CohortMembership",

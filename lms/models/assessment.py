@@ -135,6 +135,51 @@ class Attempt(models.Model):
         return None if self.score is None else round(self.score * 100)
 
 
+class AttemptSummary(models.Model):
+    """A learner's attempts at one activity, kept as each attempt is added.
+
+    How many finished attempts there are, the best score, whether one met its
+    rule and the last number given, updated in the transaction that adds an
+    attempt through :func:`lms.attempts.add_attempt` (H5P activities and xAPI
+    clients). Reading an activity's results then costs one row, however long
+    the learner's history: no aggregate over every attempt on each result.
+    ``manage.py check_attempt_summaries`` recounts them from the attempts.
+    """
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="attempt_summaries",
+    )
+    item = models.ForeignKey(
+        "lms.CourseItem",
+        verbose_name=_("lesson"),
+        to_field="uuid",
+        db_column="lesson_uuid",
+        on_delete=models.CASCADE,
+        related_name="attempt_summaries",
+    )
+    activity = models.CharField(_("activity"), max_length=300)
+    attempts = models.PositiveIntegerField(_("finished attempts"), default=0)
+    last_number = models.PositiveIntegerField(_("last attempt number"), default=0)
+    best_score = models.FloatField(_("best score"), null=True, blank=True)
+    counted = models.BooleanField(_("an attempt met the rule"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attempt summary")
+        verbose_name_plural = _("attempt summaries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "item", "activity"], name="lms_attempt_summary_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} – {self.item_id} {self.activity}: {self.attempts}"
+
+
 class AttemptAnswer(models.Model):
     """One question answered in an attempt (Kolibri's AttemptLog)."""
 
