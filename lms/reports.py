@@ -343,11 +343,15 @@ def learner_record_view(request, pk):
 
 
 def trained_counts(programme):
-    """Learners who completed a course of ``programme``: overall, by district, by audience."""
+    """Learners who completed a course of ``programme``: overall, by district, by audience.
+
+    A completion whose certificate was revoked (issued in error, obtained
+    unfairly) trains nobody: it is left out, though the enrolment keeps its date.
+    """
     courses = CourseRules.objects.filter(programme=programme)
     completed = Enrolment.objects.filter(
         course_id__in=courses.values("course_id"), completed_at__isnull=False
-    )
+    ).exclude(certificate__revoked_at__isnull=False)
     overall = completed.values("learner_id").distinct().count()
     by_district = dict(
         completed.values("learner__learner_profile__district_id")

@@ -146,6 +146,25 @@ def test_the_targets_dashboard_counts_trained_learners(client, manager, cohort, 
     ]
 
 
+def test_a_completion_whose_certificate_was_revoked_trains_nobody(client, manager, cohort, course):
+    from lms import services
+    from lms.models import Certificate, Enrolment
+
+    Target.objects.create(programme=course.programme.slug, target=4)
+    client.force_login(manager)
+
+    def trained():
+        return client.get(reverse("lms_reports:targets")).context["rows"][0]["trained"]
+
+    assert trained() == 1
+    enrolment = Enrolment.objects.get(completed_at__isnull=False)
+    certificate = Certificate.objects.filter(
+        enrolment=enrolment
+    ).first() or services.issue_certificate(enrolment)
+    services.revoke_certificate(certificate, revoked_by=manager, reason="Issued in error.")
+    assert trained() == 0
+
+
 def test_a_target_for_an_audience_is_named_as_people_read_it(client, manager, course):
     """Not "Audience: in-service": the audience's name, in the reader's language."""
     Target.objects.create(programme=course.programme.slug, audience="in_service", target=2)
