@@ -145,15 +145,21 @@ def _keep(learner, item, activity, attempt):
         rows.update(**changes)
 
 
+def _recounted():
+    """A summary's values as aggregates over its attempts (what the migration filled in)."""
+    finished = Q(finished_at__isnull=False)
+    return {
+        "attempts": Count("pk", filter=finished),
+        "last_number": Max("number"),
+        "best_score": Max("score", filter=finished),
+        "met": Count("pk", filter=finished & Q(counted=True)),
+    }
+
+
 def _recount(learner, item, activity):
     """The activity's summary counted again from its attempts, and stored."""
     attempts = Attempt.objects.filter(learner=learner, item=item, activity=activity)
-    counts = attempts.aggregate(
-        attempts=Count("pk", filter=Q(finished_at__isnull=False)),
-        last_number=Max("number"),
-        best_score=Max("score", filter=Q(finished_at__isnull=False)),
-        met=Count("pk", filter=Q(finished_at__isnull=False, counted=True)),
-    )
+    counts = attempts.aggregate(**_recounted())
     values = {
         "attempts": counts["attempts"],
         "last_number": counts["last_number"] or 0,
@@ -180,12 +186,7 @@ def recount_all(fix=False):
     groups = (
         Attempt.objects.filter(source__in=SUMMARISED)
         .values("learner_id", "item_id", "activity")
-        .annotate(
-            attempts=Count("pk", filter=Q(finished_at__isnull=False)),
-            last_number=Max("number"),
-            best_score=Max("score", filter=Q(finished_at__isnull=False)),
-            met=Count("pk", filter=Q(finished_at__isnull=False, counted=True)),
-        )
+        .annotate(**_recounted())
         .order_by()
     )
     kept = {
