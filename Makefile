@@ -84,6 +84,10 @@ BENCH_PEER ?= --peer
 
 bench: bench-sqlite bench-postgres
 
+## What each middleware costs a bare view, against Django's default stack (in-process, no database)
+bench-middleware: install
+	$(BENCH_ENV) $(BIN)/python manage.py bench_middleware
+
 ## The page cache and the compiled queries, on and off, in one process (demo data in var/internals.sqlite3)
 bench-internals: install
 	mkdir -p var && rm -f var/internals.sqlite3

@@ -40,8 +40,18 @@ class Summary:
     def best_percent(self):
         return None if self.best_score is None else round(self.best_score * 100)
 
-    def after(self, number, score, counted):
-        """The summary once finished attempt ``number`` with ``score`` is added."""
+    def after(self, number, score, counted, finished=True):
+        """The summary once attempt ``number`` with ``score`` is added.
+
+        An unfinished attempt only takes its number: it has no result yet.
+        """
+        if not finished:
+            return Summary(
+                attempts=self.attempts,
+                best_score=self.best_score,
+                counted=self.counted,
+                last_number=max(self.last_number, number),
+            )
         best = self.best_score if score is None else max(score, self.best_score or 0.0)
         return Summary(
             attempts=self.attempts + 1,
@@ -99,7 +109,8 @@ def add_attempt(learner, item, *, source, activity, started_at=None, known=None,
             # Another request numbered one meanwhile (or an attempt predates its summary).
             summary = _recount(learner, item, activity)
             continue
-        summary = summary.after(attempt.number, attempt.score, attempt.counted)
+        finished = attempt.finished_at is not None
+        summary = summary.after(attempt.number, attempt.score, attempt.counted, finished)
         _keep(learner, item, activity, attempt)
         return attempt, summary
     raise IntegrityError("Could not number the attempt.")
@@ -107,8 +118,9 @@ def add_attempt(learner, item, *, source, activity, started_at=None, known=None,
 
 def _keep(learner, item, activity, attempt):
     """Add ``attempt`` to its summary row in the database (relative to what is stored)."""
+    finished = attempt.finished_at is not None
     changes = {
-        "attempts": F("attempts") + 1,
+        "attempts": F("attempts") + (1 if finished else 0),
         "last_number": Case(
             When(last_number__lt=attempt.number, then=Value(attempt.number)),
             default=F("last_number"),
@@ -116,7 +128,7 @@ def _keep(learner, item, activity, attempt):
         ),
         "updated_at": timezone.now(),
     }
-    if attempt.score is not None:
+    if finished and attempt.score is not None:
         changes["best_score"] = Case(
             When(
                 Q(best_score__isnull=True) | Q(best_score__lt=attempt.score),
@@ -125,7 +137,7 @@ def _keep(learner, item, activity, attempt):
             default=F("best_score"),
             output_field=FloatField(),
         )
-    if attempt.counted:
+    if finished and attempt.counted:
         changes["counted"] = Value(True)
     rows = AttemptSummary.objects.filter(learner=learner, item=item, activity=activity)
     if rows.update(**changes):
@@ -136,10 +148,10 @@ def _keep(learner, item, activity, attempt):
                 learner=learner,
                 item=item,
                 activity=activity,
-                attempts=1,
+                attempts=1 if finished else 0,
                 last_number=attempt.number,
-                best_score=attempt.score,
-                counted=bool(attempt.counted),
+                best_score=attempt.score if finished else None,
+                counted=finished and bool(attempt.counted),
             )
     except IntegrityError:  # a concurrent first attempt made the row: add to it
         rows.update(**changes)
@@ -178,13 +190,14 @@ def _recount(learner, item, activity):
 
 
 def recount_all(fix=False):
-    """Every kept summary compared with a recount of its attempts; ``(checked, wrong)``.
+    """Every kept summary of H5P and xAPI activities compared with a recount of their
+    attempts; ``(checked, wrong)``.
 
     ``wrong`` lists ``(learner id, lesson uuid, activity, kept, recounted)``;
     with ``fix`` each wrong or missing summary is stored again.
     """
     groups = (
-        Attempt.objects.filter(source__in=SUMMARISED)
+        Attempt.objects.filter(SUMMARISED)
         .values("learner_id", "item_id", "activity")
         .annotate(**_recounted())
         .order_by()
@@ -196,7 +209,7 @@ def recount_all(fix=False):
             row.best_score,
             row.counted,
         )
-        for row in AttemptSummary.objects.all()
+        for row in AttemptSummary.objects.filter(SUMMARISED)
     }
     wrong = []
     checked = 0
@@ -230,5 +243,6 @@ def recount_all(fix=False):
     return checked, wrong
 
 
-# The sources whose attempts add_attempt adds (quizzes and SCORM number their own).
-SUMMARISED = ("h5p", "xapi")
+# The activities only add_attempt adds attempts at, H5P activities' and xAPI clients'
+# (quizzes and SCORM packages number their own): what recount_all checks.
+SUMMARISED = Q(activity__startswith="h5p:") | Q(activity="xapi")

@@ -154,3 +154,15 @@ def test_the_command_finds_a_summary_changed_behind_the_platforms_back_and_fixes
     call_command("check_attempt_summaries", fix=True, stdout=io.StringIO())
     assert AttemptSummary.objects.get().best_score == 0.3
     call_command("check_attempt_summaries", stdout=io.StringIO())
+
+
+def test_an_unfinished_attempt_takes_a_number_but_no_result(learner, enrolled, h5p_lesson):
+    item = CourseItem.objects.get(uuid=h5p_lesson.lesson_uuid)
+    add_attempt(learner, item, source=Source.XAPI, activity="xapi", score=0.5)
+    attempt, summary = add_attempt(
+        learner, item, source=Source.XAPI, activity="xapi", score=0.9, finished_at=None
+    )
+    assert attempt.number == 2
+    assert (summary.attempts, summary.best_score, summary.last_number) == (1, 0.5, 2)
+    assert summaries(learner, item.uuid, ["xapi"])["xapi"] == summary
+    assert recount_all() == (1, [])

@@ -182,7 +182,7 @@ def test_attempts_of_other_sources_on_the_lesson_leave_the_quiz_alone(
     result = learner_client.get(reverse("quizzes:result", args=[attempt.pk]))
     assert "SECRET-FEEDBACK-WRONG" in result.content.decode()  # out of quiz attempts now
     # Another source's attempt is no quiz attempt: the quiz's pages do not open it.
-    other = add_attempt(learner, item, source=Source.H5P, activity=h5p_activity(7))
+    other, _summary = add_attempt(learner, item, source=Source.H5P, activity=h5p_activity(7))
     assert learner_client.get(reverse("quizzes:result", args=[other.pk])).status_code == 404
 
 

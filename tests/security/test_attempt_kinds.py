@@ -27,8 +27,10 @@ def test_a_quiz_page_does_not_open_another_sources_attempt(
     learner, learner_client, enrolled, lessons, source, activity
 ):
     item = services.active_item(lessons[0].lesson_uuid)
-    own = add_attempt(learner, item, source=source, activity=activity, score=0.4)
-    unfinished = add_attempt(learner, item, source=source, activity=activity, finished_at=None)
+    own, _summary = add_attempt(learner, item, source=source, activity=activity, score=0.4)
+    unfinished, _summary = add_attempt(
+        learner, item, source=source, activity=activity, finished_at=None
+    )
     assert learner_client.get(reverse("quizzes:result", args=[own.pk])).status_code == 404
     assert learner_client.get(reverse("quizzes:attempt", args=[unfinished.pk])).status_code == 404
     response = learner_client.post(reverse("quizzes:attempt", args=[unfinished.pk]), {"q1": "0"})
