@@ -8,7 +8,7 @@ same transaction. :func:`summaries` reads those rows: one short query, flat
 in the learner's history.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import IntegrityError, transaction
 from django.db.models import (
@@ -45,19 +45,15 @@ class Summary:
 
         An unfinished attempt only takes its number: it has no result yet.
         """
+        numbered = replace(self, last_number=max(self.last_number, number))
         if not finished:
-            return Summary(
-                attempts=self.attempts,
-                best_score=self.best_score,
-                counted=self.counted,
-                last_number=max(self.last_number, number),
-            )
+            return numbered
         best = self.best_score if score is None else max(score, self.best_score or 0.0)
-        return Summary(
+        return replace(
+            numbered,
             attempts=self.attempts + 1,
             best_score=best,
             counted=self.counted or bool(counted),
-            last_number=max(self.last_number, number),
         )
 
 

@@ -20,12 +20,17 @@ HOOK = "lms_programme_names"
 AUDIENCE_HOOK = "lms_audience_names"
 
 
-def programme_names():
-    """Every known programme's ``{slug: name}``."""
+def _names(hook):
+    """``{slug: name}`` from every app answering ``hook``."""
     names = {}
-    for answer in hooks.get_hooks(HOOK):
+    for answer in hooks.get_hooks(hook):
         names.update(answer())
     return names
+
+
+def programme_names():
+    """Every known programme's ``{slug: name}``."""
+    return _names(HOOK)
 
 
 def programme_name(slug, names=None):
@@ -37,10 +42,7 @@ def programme_name(slug, names=None):
 
 def audience_names():
     """Every known audience's ``{slug: name}`` (names lazy: read in the reader's language)."""
-    names = {}
-    for answer in hooks.get_hooks(AUDIENCE_HOOK):
-        names.update(answer())
-    return names
+    return _names(AUDIENCE_HOOK)
 
 
 def audience_name(slug, names=None):

@@ -18,32 +18,37 @@ from . import admin_views, reports
 from .forms import CohortForm
 from .models import Cohort, District, Institution, LearningLogEntry, Target
 from .models.audit import SCOPES
-from .programmes import audience_name, programme_name, programme_names
+from .programmes import audience_name, audience_names, programme_name, programme_names
 
 
-class ProgrammeColumn(Column):
-    """A programme slug shown as the programme's name, the names read once per table."""
+class NamedColumn(Column):
+    """A slug (a programme's, an audience's) shown as its name, the names read once per table.
+
+    ``names`` is :func:`~lms.programmes.programme_names` or
+    :func:`~lms.programmes.audience_names`, ``name`` the matching look-up.
+    """
+
+    def __init__(self, *args, names, name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names, self.name_of = names, name
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         table = parent_context["table"]
-        if not hasattr(table, "programme_names"):
-            table.programme_names = programme_names()
-        context["value"] = programme_name(instance.programme, table.programme_names)
-        return context
-
-
-class AudienceColumn(Column):
-    """An audience slug shown as the audience's name."""
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["value"] = audience_name(instance.audience)
+        cache = table.__dict__.setdefault("slug_names", {})
+        if self.name not in cache:
+            cache[self.name] = self.names()
+        context["value"] = self.name_of(getattr(instance, self.name), cache[self.name])
         return context
 
 
 def programme_column():
-    return ProgrammeColumn("programme", label=Cohort._meta.get_field("programme").verbose_name)
+    return NamedColumn(
+        "programme",
+        label=Cohort._meta.get_field("programme").verbose_name,
+        names=programme_names,
+        name=programme_name,
+    )
 
 
 def admin_urlpatterns():
@@ -236,7 +241,12 @@ class TargetViewSet(ModelViewSet):
     list_display = [
         programme_column(),
         "district",
-        AudienceColumn("audience", label=Target._meta.get_field("audience").verbose_name),
+        NamedColumn(
+            "audience",
+            label=Target._meta.get_field("audience").verbose_name,
+            names=audience_names,
+            name=audience_name,
+        ),
         "target",
     ]
 

@@ -207,22 +207,16 @@ class CommunitySurveyPage(AbstractForm):
         """The survey this one was translated from (wagtail-localize), or None for a source."""
         from wagtail_localize.models import Translation
 
+        if self.pk is None:
+            return None
         translation = (
             Translation.objects.filter(
                 source__object_id=self.translation_key, target_locale_id=self.locale_id
             )
-            .select_related("source__locale")
+            .select_related("source")
             .first()
         )
-        if translation is None or self.pk is None:
-            return None
-        return (
-            CommunitySurveyPage.objects.filter(
-                translation_key=self.translation_key, locale=translation.source.locale
-            )
-            .exclude(pk=self.pk)
-            .first()
-        )
+        return translation.source.get_source_instance() if translation else None
 
     def _check_translated_choices(self):
         """A translation keeps each question's choices one for one, in the source's order.

@@ -33,14 +33,6 @@ def upper(text, language=None):
     return text.upper()
 
 
-def lower(text, language=None):
-    """``text`` in small letters as ``language`` (default: the active one) writes them."""
-    text = str(text)
-    if dotted(language):
-        text = text.replace("I", "ı").replace("İ", "i")
-    return text.lower()
-
-
 @keep_lazy_text
 def capfirst(text):
     """The first letter in capitals, in the active language's way (lazy text stays lazy)."""
